@@ -1,0 +1,82 @@
+# Every target sets itself up: it builds the three virtual environments from the locks first.
+# .venv/django and .venv/flask hold each twin's runtime alone; .venv/tools holds the suite and tools.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+VENV := .venv
+UV := $(VENV)/uv/bin/uv
+TOOLS := $(VENV)/tools/bin
+DJANGO := $(VENV)/django/bin
+FLASK := $(VENV)/flask/bin
+TWIN ?= django
+PORT ?= 8000
+
+.PHONY: help venvs test test-shared test-django test-flask check-migrations lint format run serve lock clean
+
+help:
+	@echo "make test                      shared suite on both twins, then each twin's own tests"
+	@echo "make run                       both twins with demo data (Django :8000, Flask :5000)"
+	@echo "make serve TWIN=flask PORT=5000  one twin in the foreground, honouring DATABASE_URL"
+	@echo "make lint | format | lock | clean"
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)/uv
+	$(VENV)/uv/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/tools/.synced: tools/requirements.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)/tools
+	$(UV) pip sync --quiet --python $(VENV)/tools/bin/python tools/requirements.txt
+	touch $@
+
+$(VENV)/django/.synced: django_impl/requirements.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)/django
+	$(UV) pip sync --quiet --python $(VENV)/django/bin/python django_impl/requirements.txt
+	touch $@
+
+$(VENV)/flask/.synced: flask_impl/requirements.txt flask_impl/requirements-test.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)/flask
+	$(UV) pip sync --quiet --python $(VENV)/flask/bin/python \
+		flask_impl/requirements.txt flask_impl/requirements-test.txt
+	touch $@
+
+venvs: $(VENV)/tools/.synced $(VENV)/django/.synced $(VENV)/flask/.synced
+
+test: lint check-migrations test-shared test-django test-flask
+
+test-shared: venvs
+	$(TOOLS)/pytest tests
+
+test-django: $(VENV)/django/.synced
+	cd django_impl && SECRET_KEY=test-only ../$(DJANGO)/python manage.py test --noinput
+
+test-flask: $(VENV)/flask/.synced
+	$(FLASK)/pytest flask_impl
+
+check-migrations: $(VENV)/django/.synced $(VENV)/flask/.synced
+	cd django_impl && SECRET_KEY=migration-check DATABASE_URL=sqlite:///:memory: ../$(DJANGO)/python manage.py makemigrations --check --dry-run
+	rm -f var/migration-check.sqlite3 && mkdir -p var
+	SECRET_KEY=migration-check DATABASE_URL=sqlite:///$(CURDIR)/var/migration-check.sqlite3 $(FLASK)/flask --app flask_impl db upgrade
+	SECRET_KEY=migration-check DATABASE_URL=sqlite:///$(CURDIR)/var/migration-check.sqlite3 $(FLASK)/flask --app flask_impl db check
+
+lint: $(VENV)/tools/.synced
+	$(TOOLS)/ruff check .
+	$(TOOLS)/ruff format --check .
+
+format: $(VENV)/tools/.synced
+	$(TOOLS)/ruff check --fix .
+	$(TOOLS)/ruff format .
+
+run: venvs
+	$(TOOLS)/python -m launcher run
+
+serve: venvs
+	$(TOOLS)/python -m launcher serve $(TWIN) --port $(PORT)
+
+lock: | $(UV)
+	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes django_impl/requirements.in -o django_impl/requirements.txt
+	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes flask_impl/requirements.in -o flask_impl/requirements.txt
+	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes flask_impl/requirements-test.in -o flask_impl/requirements-test.txt
+	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes tools/requirements.in -o tools/requirements.txt
+
+clean:
+	rm -rf $(VENV) var django_impl/staticfiles

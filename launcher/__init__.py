@@ -1,0 +1,34 @@
+"""Start a twin under gunicorn with a migrated (and optionally seeded) database.
+
+Used by the shared suite, `make run`, `make serve` and the benchmarks. Imports neither twin.
+"""
+
+from launcher.databases import drop_postgres_database, fresh_database, sqlite_url
+from launcher.twins import (
+    ROOT,
+    SEED,
+    TWINS,
+    RunningTwin,
+    Twin,
+    free_port,
+    provision,
+    running_twin,
+    serve,
+    twin_env,
+)
+
+__all__ = [
+    "ROOT",
+    "SEED",
+    "TWINS",
+    "RunningTwin",
+    "Twin",
+    "drop_postgres_database",
+    "fresh_database",
+    "free_port",
+    "provision",
+    "running_twin",
+    "serve",
+    "sqlite_url",
+    "twin_env",
+]

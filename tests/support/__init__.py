@@ -1,0 +1,1 @@
+"""Helpers of the shared suite: a browser-like client and factories that work through the pages."""

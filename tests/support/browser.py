@@ -1,0 +1,133 @@
+"""An HTTP client that behaves like a browser: a cookie jar, forms found by data-testid, CSRF.
+
+It knows nothing of either framework: it submits a form's hidden inputs as a browser does,
+whatever the framework calls its CSRF field.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import requests
+from bs4 import BeautifulSoup, Tag
+
+
+@dataclass
+class Page:
+    """A response with its parsed HTML."""
+
+    response: requests.Response
+
+    @property
+    def status(self) -> int:
+        return self.response.status_code
+
+    @property
+    def soup(self) -> BeautifulSoup:
+        if not hasattr(self, "_soup"):
+            self._soup = BeautifulSoup(self.response.text, "html.parser")
+        return self._soup
+
+    @property
+    def location(self) -> str:
+        """The redirect target as a path with its query (scheme and host dropped)."""
+        target = urlsplit(self.response.headers.get("Location", ""))
+        return target.path + (f"?{target.query}" if target.query else "")
+
+    @property
+    def next_param(self) -> str | None:
+        values = parse_qs(urlsplit(self.response.headers.get("Location", "")).query).get("next")
+        return values[0] if values else None
+
+    def all(self, testid: str, root: Tag | None = None) -> list[Tag]:
+        return (root or self.soup).select(f'[data-testid="{testid}"]')
+
+    def one(self, testid: str, root: Tag | None = None) -> Tag:
+        found = self.all(testid, root)
+        assert len(found) == 1, f"expected one [data-testid={testid}], found {len(found)}"
+        return found[0]
+
+    def has(self, testid: str) -> bool:
+        return bool(self.all(testid))
+
+    def text(self, testid: str) -> str:
+        return self.one(testid).get_text(" ", strip=True)
+
+    def texts(self, testid: str) -> list[str]:
+        return [element.get_text(" ", strip=True) for element in self.all(testid)]
+
+    def error_fields(self) -> set[str]:
+        """The fields that have a form error on this page (`__all__` for form-wide errors)."""
+        return {element.get("data-field", "") for element in self.all("form-error")}
+
+    def preview_slugs(self) -> list[str]:
+        return [element["data-slug"] for element in self.all("article-preview")]
+
+
+def form_fields(form: Tag) -> dict[str, str]:
+    """What a browser would send for this form before the user types: its current values."""
+    fields: dict[str, str] = {}
+    for element in form.select("input[name], textarea[name], select[name]"):
+        name = element["name"]
+        if element.name == "textarea":
+            fields[name] = element.get_text()
+        elif element.name == "select":
+            selected = element.select_one("option[selected]") or element.select_one("option")
+            fields[name] = selected.get("value", "") if selected else ""
+        elif element.get("type") in {"checkbox", "radio"}:
+            if element.has_attr("checked"):
+                fields[name] = element.get("value", "on")
+        elif element.get("type") not in {"submit", "button", "image", "file"}:
+            fields[name] = element.get("value", "")
+    return fields
+
+
+class Browser:
+    """One visitor: a cookie jar against one base URL. Redirects are never followed silently."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.session = requests.Session()
+
+    def url(self, path: str) -> str:
+        return urljoin(self.base_url + "/", path.lstrip("/"))
+
+    def get(self, path: str, **kwargs) -> Page:
+        kwargs.setdefault("allow_redirects", False)
+        return Page(self.session.get(self.url(path), timeout=30, **kwargs))
+
+    def post(self, path: str, data=None, **kwargs) -> Page:
+        kwargs.setdefault("allow_redirects", False)
+        return Page(self.session.post(self.url(path), data=data, timeout=30, **kwargs))
+
+    def request(self, method: str, path: str, **kwargs) -> Page:
+        kwargs.setdefault("allow_redirects", False)
+        return Page(self.session.request(method, self.url(path), timeout=30, **kwargs))
+
+    def follow(self, page: Page) -> Page:
+        """Follow one redirect, as a browser does after a POST."""
+        assert page.status in {301, 302, 303, 307, 308}, f"not a redirect: {page.status}"
+        return self.get(page.response.headers["Location"])
+
+    def form(self, path: str, testid: str) -> tuple[Page, Tag]:
+        page = self.get(path)
+        assert page.status == 200, f"GET {path} answered {page.status}"
+        return page, page.one(testid)
+
+    def submit(self, path: str, testid: str, data: dict[str, str] | None = None) -> Page:
+        """Open the page at path, fill the form with data over its current values, and post it."""
+        page, form = self.form(path, testid)
+        return self.submit_form(page, form, data)
+
+    def submit_form(self, page: Page, form: Tag, data: dict[str, str] | None = None) -> Page:
+        assert form.get("method", "").lower() == "post", "state changes must be POST forms"
+        fields = {**form_fields(form), **(data or {})}
+        action = urljoin(page.response.url, form.get("action") or page.response.url)
+        return Page(self.session.post(action, data=fields, timeout=30, allow_redirects=False))
+
+    def csrf_fields(self, path: str, testid: str) -> dict[str, str]:
+        """The hidden inputs of a form: what a browser sends besides what the user types."""
+        _, form = self.form(path, testid)
+        return {
+            element["name"]: element.get("value", "")
+            for element in form.select('input[type="hidden"][name]')
+        }
