@@ -70,7 +70,9 @@ def main() -> None:
     serve_parser.add_argument("twin", choices=sorted(TWINS))
     serve_parser.add_argument("--port", type=int, default=8000)
     serve_parser.add_argument("--workers", type=int, default=2)
-    serve_parser.add_argument("--seed", type=Path, help="load this seed file if the database is empty")
+    serve_parser.add_argument(
+        "--seed", type=Path, help="load this seed file if the database is empty"
+    )
     serve_parser.set_defaults(handler=command_serve)
     run_parser = commands.add_parser("run", help="both twins with the demo data")
     run_parser.add_argument("--workers", type=int, default=2)

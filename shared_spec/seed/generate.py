@@ -1,6 +1,6 @@
 """Make a deterministic, framework-neutral seed data set (JSON) that both twins load.
 
-    python shared_spec/seed/generate.py                         # rewrites seed.json (20 users, 200 articles)
+    python shared_spec/seed/generate.py      # rewrites seed.json: 20 users, 200 articles
     python shared_spec/seed/generate.py --users 1000 --articles 10000 -o var/seed-10k.json
 
 Standard library only, so any Python can run it. The same arguments always give the same file.
