@@ -13,7 +13,7 @@ import yaml
 
 from launcher import ROOT
 
-FEATURES = yaml.safe_load((ROOT / "shared_spec" / "features.yaml").read_text())
+FEATURES = yaml.safe_load((ROOT / "shared_spec" / "features.yaml").read_text()) or {}
 PAGES_MD = (ROOT / "shared_spec" / "pages.md").read_text()
 WINGS = {"django": "django_impl/", "flask": "flask_impl/"}
 

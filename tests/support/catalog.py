@@ -92,6 +92,7 @@ def read_sqlite_table(connection: sqlite3.Connection, name: str) -> Table:
     return table
 
 
+POSTGRES_SHORT_NAMES = {"character varying": "varchar", "character": "char"}
 POSTGRES_COLUMNS = """
 SELECT table_name, column_name, data_type, character_maximum_length, is_nullable
 FROM information_schema.columns WHERE table_schema = 'public'
@@ -122,7 +123,11 @@ def read_postgres(url: str) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     with psycopg.connect(url) as connection:
         for table, column, data_type, length, nullable in connection.execute(POSTGRES_COLUMNS):
-            kind = f"{data_type}({length})" if length else data_type
+            kind = (
+                f"{POSTGRES_SHORT_NAMES.get(data_type, data_type)}({length})"
+                if length
+                else data_type
+            )
             tables.setdefault(table, Table()).columns[column] = (kind, nullable == "YES")
         for table, unique, primary, columns, opclasses in connection.execute(POSTGRES_INDEXES):
             if any(name.endswith("_pattern_ops") for name in opclasses):
