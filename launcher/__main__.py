@@ -5,6 +5,8 @@ import json
 import os
 import secrets
 import signal
+import sys
+import time
 from pathlib import Path
 
 from launcher.twins import SEED, TWINS, VAR, provision, serve, twin_env
@@ -25,8 +27,11 @@ def kept_secret_key() -> str:
 
 
 def wait_for_interrupt(running: list) -> None:
+    """Keep the twins up until Ctrl-C or SIGTERM, or until one of them exits, then stop all."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        while all(twin.process.poll() is None for twin in running):
+            time.sleep(1)
     except KeyboardInterrupt:
         pass
     finally:
@@ -39,7 +44,6 @@ def command_serve(args: argparse.Namespace) -> None:
     env = twin_env(twin, SECRET_KEY=kept_secret_key())
     provision(twin, env, args.seed)
     print(f"{twin.name}: {env['DATABASE_URL']}", flush=True)
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     running = serve(twin, env, args.port, workers=args.workers, foreground=True)
     print(f"{twin.name} twin on {running.base_url}/ (Ctrl-C stops it)", flush=True)
     wait_for_interrupt([running])
@@ -47,7 +51,6 @@ def command_serve(args: argparse.Namespace) -> None:
 
 def command_run(args: argparse.Namespace) -> None:
     key = kept_secret_key()
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     running = []
     for name, port in RUN_PORTS.items():
         twin = TWINS[name]

@@ -160,6 +160,7 @@ def serve(
         "--threads", str(threads),
         "--timeout", "60",
         "--graceful-timeout", "5",
+        "--no-control-socket",
         twin.wsgi_app,
     ]  # fmt: skip
     if cpu is not None:
