@@ -1,0 +1,73 @@
+"""The Flask twin's application factory. Twin: django_impl/config/settings.py and urls.py."""
+
+from pathlib import Path
+
+from flask import Flask, Response, render_template
+from flask_babel import get_locale
+from markupsafe import Markup
+from werkzeug.exceptions import HTTPException, SecurityError
+
+from flask_impl import query_count
+from flask_impl.accounts import bp as accounts_bp
+from flask_impl.blog import bp as blog_bp
+from flask_impl.blog.commands import load_seed_command
+from flask_impl.blog.services import render_markdown
+from flask_impl.config import DEVELOPMENT_SECRET_KEY, REPO, Config
+from flask_impl.converters import CONVERTERS
+from flask_impl.extensions import babel, csrf, db, login_manager, migrate
+from flask_impl.helpers import current_path
+
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def create_app(config_class: type = Config) -> Flask:
+    app = Flask(__name__, static_folder=str(REPO / "shared_spec" / "static"))
+    app.config.from_object(config_class)
+    app.config.from_prefixed_env()
+    app.url_map.converters.update(CONVERTERS)
+    if not app.debug and app.config["SECRET_KEY"] == DEVELOPMENT_SECRET_KEY:
+        raise RuntimeError("SECRET_KEY is the development key: set SECRET_KEY (or DEBUG=1).")
+
+    db.init_app(app)
+    if app.config["COUNT_QUERIES"]:
+        query_count.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app)
+
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(blog_bp)
+    app.after_request(set_security_headers)
+    for code in (400, 403, 404):
+        app.register_error_handler(code, render_error_page)
+    app.register_error_handler(SecurityError, refuse_untrusted_host)
+    app.add_template_filter(markdown_filter, "markdown")
+    app.add_template_global(current_path)
+    app.add_template_global(get_locale)
+    app.cli.add_command(load_seed_command)
+    return app
+
+
+def set_security_headers(response: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def render_error_page(error: HTTPException) -> tuple[str, int]:
+    return render_template(f"{error.code}.html", error=error), error.code
+
+
+def refuse_untrusted_host(error: SecurityError) -> tuple[str, int, dict[str, str]]:
+    """A Host outside TRUSTED_HOSTS leaves Flask no URL adapter, so no page can build links."""
+    return "Bad Request (400)", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def markdown_filter(text: str) -> Markup:
+    """The rendered body; markdown-it-py has already escaped any raw HTML in it."""
+    return Markup(render_markdown(text))

@@ -1,0 +1,118 @@
+"""Sign-up, sign-in and settings forms. Twin: django_impl/accounts/forms.py."""
+
+from urllib.parse import urlsplit
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField, StringField, TextAreaField, URLField
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+
+from flask_impl.accounts import services
+from flask_impl.accounts.models import User
+from flask_impl.helpers import no_null_characters, strip
+
+
+def normalize_email(value: str | None) -> str | None:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def http_url(form: FlaskForm, field: URLField) -> None:
+    parts = urlsplit(field.data)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ValidationError(_("Enter an http or https URL."))
+
+
+def username_field() -> StringField:
+    return StringField(
+        _l("Username"),
+        filters=[strip],
+        validators=[
+            DataRequired(),
+            no_null_characters,
+            Length(max=40),
+            Regexp(
+                r"^[A-Za-z0-9_-]+$",
+                message=_l("Use only letters, digits, underscores and hyphens."),
+            ),
+        ],
+    )
+
+
+def email_field() -> EmailField:
+    return EmailField(
+        _l("Email"),
+        filters=[normalize_email],
+        validators=[DataRequired(), no_null_characters, Length(max=254), Email()],
+    )
+
+
+class UniqueAccountMixin:
+    """Refuses a username or email that another user already has."""
+
+    user: User | None = None
+
+    def validate_username(self, field: StringField) -> None:
+        if services.username_taken(field.data, exclude=self.user):
+            raise ValidationError(_("A user with that username already exists."))
+
+    def validate_email(self, field: EmailField) -> None:
+        if services.email_taken(field.data, exclude=self.user):
+            raise ValidationError(_("A user with that email already exists."))
+
+
+class RegisterForm(UniqueAccountMixin, FlaskForm):
+    username = username_field()
+    email = email_field()
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(), no_null_characters, Length(min=8, max=128)]
+    )
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        _l("Email"), filters=[normalize_email], validators=[DataRequired(), no_null_characters]
+    )
+    password = PasswordField(_l("Password"), validators=[DataRequired(), no_null_characters])
+    next = HiddenField()
+
+    user: User | None = None
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        self.user = services.authenticate(self.email.data, self.password.data)
+        if self.user is None:
+            self.form_errors.append(_("Please enter a correct email and password."))
+            return False
+        return True
+
+
+class SettingsForm(UniqueAccountMixin, FlaskForm):
+    image = URLField(
+        _l("URL of profile picture"),
+        filters=[strip],
+        validators=[Optional(), no_null_characters, Length(max=500), http_url],
+    )
+    username = username_field()
+    bio = TextAreaField(
+        _l("Short bio about you"),
+        filters=[strip],
+        validators=[no_null_characters, Length(max=1000)],
+    )
+    email = email_field()
+    password = PasswordField(
+        _l("New password"),
+        validators=[Optional(strip_whitespace=False), no_null_characters, Length(min=8, max=128)],
+    )
+
+    def __init__(self, user: User, **kwargs) -> None:
+        """Pre-filled with the user's values; the password field always starts empty."""
+        current = {
+            "image": user.image,
+            "username": user.username,
+            "bio": user.bio,
+            "email": user.email,
+        }
+        super().__init__(data=current, **kwargs)
+        self.user = user

@@ -1,0 +1,1 @@
+"""The accounts blueprint's tests. Twin: django_impl/accounts/tests/."""

@@ -1,0 +1,144 @@
+"""Accounts pages through the test client. Twin: django_impl/accounts/tests/test_views.py."""
+
+import pytest
+from sqlalchemy import func, select
+
+from flask_impl.accounts.models import User, follows
+from flask_impl.blog.tests.factories import PASSWORD, make_user
+from flask_impl.conftest import post_form, sign_in
+from flask_impl.extensions import db
+
+
+def add_user(app, username: str) -> None:
+    with app.app_context():
+        make_user(username)
+
+
+def user_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count(User.id)))
+
+
+def test_sign_up_signs_the_new_user_in(client):
+    response = post_form(
+        client,
+        "/register/",
+        {"username": "Ada", "email": " Ada@Example.COM ", "password": PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    assert 'data-testid="nav-profile"' in client.get("/").text
+
+
+def test_sign_up_stores_the_email_lowercased(app, client):
+    post_form(
+        client, "/register/", {"username": "ada", "email": "Ada@Example.COM", "password": PASSWORD}
+    )
+
+    with app.app_context():
+        assert db.session.scalar(select(User.email)) == "ada@example.com"
+
+
+def test_username_taken_in_another_case_is_refused(app, client):
+    add_user(app, "alice")
+
+    response = post_form(
+        client, "/register/", {"username": "Alice", "email": "a2@example.com", "password": PASSWORD}
+    )
+
+    assert response.status_code == 422
+    assert 'data-field="username"' in response.text
+    assert user_count(app) == 1
+
+
+def test_sign_up_without_csrf_token_is_refused_and_saves_nothing(app, client):
+    response = client.post(
+        "/register/", data={"username": "mallory", "email": "m@example.com", "password": PASSWORD}
+    )
+
+    assert response.status_code == 400
+    assert user_count(app) == 0
+
+
+def test_wrong_password_is_a_form_wide_error(app, client):
+    add_user(app, "alice")
+
+    response = post_form(
+        client, "/login/", {"email": "alice@example.com", "password": "not-the-password"}
+    )
+
+    assert response.status_code == 422
+    assert 'data-field="__all__"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("target", "location"),
+    [
+        ("/editor/", "/editor/"),
+        ("/tag/python/?page=2", "/tag/python/?page=2"),
+        ("http://localhost/settings/", "http://localhost/settings/"),
+        ("https://evil.example/", "/"),
+        ("//evil.example/", "/"),
+        ("/\\evil.example/", "/"),
+        ("javascript:alert(1)", "/"),
+    ],
+)
+def test_sign_in_follows_next_only_to_this_site(app, client, target, location):
+    add_user(app, "alice")
+
+    response = post_form(
+        client,
+        "/login/",
+        {"email": "alice@example.com", "password": PASSWORD, "next": target},
+    )
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == location
+
+
+def test_anonymous_settings_redirects_to_sign_in(client):
+    response = client.get("/settings/")
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/login/?next=/settings/"
+
+
+def test_new_password_keeps_the_user_signed_in(app, client):
+    add_user(app, "alice")
+    sign_in(client, "alice")
+
+    response = post_form(
+        client,
+        "/settings/",
+        {"username": "alice", "email": "alice@example.com", "password": "a-new-password"},
+    )
+
+    assert response.status_code == 302
+    assert client.get("/settings/").status_code == 200
+    with app.app_context():
+        assert db.session.scalar(select(User)).check_password("a-new-password")
+
+
+def test_following_oneself_is_a_bad_request(app, client):
+    add_user(app, "alice")
+    sign_in(client, "alice")
+
+    response = post_form(client, "/profile/alice/follow/")
+
+    assert response.status_code == 400
+    assert 'data-testid="error-page"' in response.text
+
+
+def test_follow_then_unfollow(app, client):
+    add_user(app, "alice")
+    add_user(app, "bob")
+    sign_in(client, "alice")
+
+    post_form(client, "/profile/bob/follow/")
+    post_form(client, "/profile/bob/follow/")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(follows)) == 1
+    post_form(client, "/profile/bob/unfollow/")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(follows)) == 0

@@ -1,0 +1,97 @@
+"""Sign-up, sign-in, sign-out, settings, follow. Twin: django_impl/accounts/views.py."""
+
+from urllib.parse import urlencode
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+
+from flask_impl.accounts import bp, services
+from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
+from flask_impl.accounts.models import User
+from flask_impl.database import utcnow
+from flask_impl.extensions import db, login_manager
+from flask_impl.helpers import current_path, form_status, redirect_to_next
+
+
+@login_manager.unauthorized_handler
+def redirect_to_login():
+    """302 to `/login/?next=/path/`: the path's slashes left as they are, as Django writes it."""
+    query = urlencode({"next": current_path()}, safe="/")
+    return redirect(f"{url_for('accounts.login')}?{query}")
+
+
+def sign_in(user: User) -> None:
+    """Start the user's session and stamp last_login, as Django's login() does."""
+    login_user(user)
+    user.last_login = utcnow()
+    db.session.commit()
+
+
+@bp.route("/register/", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("blog.home"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        sign_in(services.create_user(form.username.data, form.email.data, form.password.data))
+        return redirect(url_for("blog.home"))
+    return render_template("accounts/register.html", form=form), form_status(form)
+
+
+@bp.route("/login/", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("blog.home"))
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        sign_in(form.user)
+        return redirect_to_next(url_for("blog.home"))
+    return render_template("accounts/login.html", form=form), form_status(form)
+
+
+@bp.post("/logout/")
+def logout():
+    logout_user()
+    return redirect(url_for("blog.home"))
+
+
+@bp.route("/settings/", methods=["GET", "POST"])
+@login_required
+def settings():
+    form = SettingsForm(current_user)
+    if form.validate_on_submit():
+        services.update_settings(
+            current_user,
+            image=form.image.data,
+            username=form.username.data,
+            bio=form.bio.data,
+            email=form.email.data,
+            password=form.password.data,
+        )
+        flash(_("Your settings are saved."))
+        return redirect(url_for("accounts.settings"))
+    return render_template("accounts/settings.html", form=form), form_status(form)
+
+
+@bp.post("/profile/<str:username>/follow/")
+@login_required
+def follow(username: str):
+    profile = db.one_or_404(select(User).where(User.username == username))
+    try:
+        services.follow(current_user, profile)
+    except services.CannotFollowSelf:
+        abort(400, _("You cannot follow yourself."))
+    return redirect_to_next(url_for("blog.profile", username=profile.username))
+
+
+@bp.post("/profile/<str:username>/unfollow/")
+@login_required
+def unfollow(username: str):
+    profile = db.one_or_404(select(User).where(User.username == username))
+    try:
+        services.unfollow(current_user, profile)
+    except services.CannotFollowSelf:
+        abort(400, _("You cannot unfollow yourself."))
+    return redirect_to_next(url_for("blog.profile", username=profile.username))

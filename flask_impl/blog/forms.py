@@ -1,0 +1,67 @@
+"""Article and comment forms. Twin: django_impl/blog/forms.py."""
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, ValidationError
+
+from flask_impl.blog import services
+from flask_impl.helpers import no_null_characters, strip
+
+
+class TagListField(StringField):
+    """One text field for the article's tags, held as a list of names.
+
+    Its object data is the article's Tag list; what the user typed is shown back as typed.
+    """
+
+    def process_data(self, value) -> None:
+        self.data = [tag.name for tag in value] if value else []
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if valuelist:
+            self.data = services.parse_tags(valuelist[0])
+
+    def _value(self) -> str:
+        return self.raw_data[0] if self.raw_data else " ".join(self.data or [])
+
+
+class ArticleForm(FlaskForm):
+    title = StringField(
+        _l("Article title"),
+        filters=[strip],
+        validators=[DataRequired(), no_null_characters, Length(max=120)],
+    )
+    description = StringField(
+        _l("What's this article about?"),
+        filters=[strip],
+        validators=[DataRequired(), no_null_characters, Length(max=255)],
+    )
+    body = TextAreaField(
+        _l("Write your article (in Markdown)"),
+        filters=[strip],
+        validators=[DataRequired(), no_null_characters, Length(max=20_000)],
+    )
+    tags = TagListField(_l("Enter tags"))
+
+    def validate_tags(self, field: TagListField) -> None:
+        invalid = [name for name in field.data if not services.is_valid_tag(name)]
+        if invalid:
+            raise ValidationError(
+                _(
+                    "Tags have 1 to 40 characters from a-z, 0-9, _ and -, starting with a "
+                    "letter or digit: %(tags)s is not one.",
+                    tags=", ".join(invalid),
+                )
+            )
+        if len(field.data) > services.MAX_TAGS:
+            raise ValidationError(_("Use at most %(max)d tags.", max=services.MAX_TAGS))
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField(
+        _l("Write a comment..."),
+        filters=[strip],
+        validators=[DataRequired(), no_null_characters, Length(max=5_000)],
+    )

@@ -1,0 +1,1 @@
+"""The blog blueprint's tests. Twin: django_impl/blog/tests/."""

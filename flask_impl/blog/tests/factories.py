@@ -1,0 +1,25 @@
+"""Rows for the tests, made through the services. Twin: django_impl/blog/tests/factories.py."""
+
+from flask_impl.accounts import services as account_services
+from flask_impl.accounts.models import User
+from flask_impl.blog import services
+from flask_impl.blog.models import Article
+from flask_impl.extensions import db
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(username: str) -> User:
+    """A user signing in as `<username>@example.com` with PASSWORD (call in an app context)."""
+    return account_services.create_user(username, f"{username}@example.com", PASSWORD)
+
+
+def make_article(author: User, title: str, tags=(), favorited_by=(), comments=0) -> Article:
+    article = services.create_article(
+        author, title=title, description=f"About {title}.", body=f"# {title}", tags=list(tags)
+    )
+    article.favorited_by.extend(favorited_by)
+    db.session.commit()
+    for number in range(comments):
+        services.add_comment(article, author, f"Comment {number}")
+    return article

@@ -1,0 +1,176 @@
+"""Feeds, articles, comments, favorites, profiles. Twin: django_impl/blog/views.py."""
+
+from flask import abort, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import Select, select
+
+from flask_impl.accounts.models import User
+from flask_impl.accounts.services import is_following
+from flask_impl.blog import bp, services
+from flask_impl.blog.forms import ArticleForm, CommentForm
+from flask_impl.blog.models import Article, Comment
+from flask_impl.extensions import db
+from flask_impl.helpers import form_status, redirect_to_next
+
+PAGE_SIZE = 10
+
+
+def paginate(query: Select):
+    """Ten previews a page; a bad or too large ?page is a 404 (Flask-SQLAlchemy's own rule)."""
+    return db.paginate(query, per_page=PAGE_SIZE, error_out=True)
+
+
+@bp.get("/")
+def home():
+    return render_template(
+        "blog/home.html",
+        page=paginate(services.global_feed()),
+        tab="global",
+        popular_tags=services.popular_tags(),
+    )
+
+
+@bp.get("/feed/")
+@login_required
+def your_feed():
+    return render_template(
+        "blog/home.html", page=paginate(services.followed_feed(current_user)), tab="yours"
+    )
+
+
+@bp.get("/tag/<str:tag>/")
+def tag_feed(tag: str):
+    return render_template(
+        "blog/home.html",
+        page=paginate(services.tag_feed(tag)),
+        tab="tag",
+        tag=tag,
+        popular_tags=services.popular_tags(),
+    )
+
+
+def render_profile(username: str, tab: str):
+    profile = db.one_or_404(select(User).where(User.username == username))
+    query = services.articles_by(profile) if tab == "articles" else services.favorites_of(profile)
+    return render_template(
+        "blog/profile.html",
+        profile=profile,
+        following=is_following(current_user, profile),
+        page=paginate(query),
+        tab=tab,
+    )
+
+
+@bp.get("/profile/<str:username>/")
+def profile(username: str):
+    return render_profile(username, "articles")
+
+
+@bp.get("/profile/<str:username>/favorites/")
+def profile_favorites(username: str):
+    return render_profile(username, "favorites")
+
+
+def render_article(article: Article, comment_form: CommentForm | None = None):
+    """The article page, for its own view and, with status 422, for a rejected comment."""
+    comment_form = comment_form or CommentForm()
+    return render_template(
+        "blog/article_detail.html",
+        article=article,
+        comment_form=comment_form,
+        favorited=services.is_favorited(current_user, article),
+        following=is_following(current_user, article.author),
+    ), form_status(comment_form)
+
+
+@bp.get("/article/<slug:slug>/")
+def article_detail(slug: str):
+    return render_article(db.one_or_404(services.article_page(slug)))
+
+
+@bp.route("/editor/", methods=["GET", "POST"])
+@login_required
+def article_create():
+    form = ArticleForm()
+    if form.validate_on_submit():
+        article = services.create_article(
+            current_user,
+            title=form.title.data,
+            description=form.description.data,
+            body=form.body.data,
+            tags=form.tags.data,
+        )
+        return redirect(url_for("blog.article_detail", slug=article.slug))
+    return render_template("blog/article_form.html", form=form), form_status(form)
+
+
+def authored_article_or_403(slug: str) -> Article:
+    article = db.one_or_404(select(Article).where(Article.slug == slug))
+    if article.author_id != current_user.id:
+        abort(403)
+    return article
+
+
+@bp.route("/editor/<slug:slug>/", methods=["GET", "POST"])
+@login_required
+def article_update(slug: str):
+    article = authored_article_or_403(slug)
+    form = ArticleForm(obj=article)
+    if form.validate_on_submit():
+        services.update_article(
+            article,
+            title=form.title.data,
+            description=form.description.data,
+            body=form.body.data,
+            tags=form.tags.data,
+        )
+        return redirect(url_for("blog.article_detail", slug=article.slug))
+    return render_template("blog/article_form.html", form=form, article=article), form_status(form)
+
+
+@bp.post("/article/<slug:slug>/delete/")
+@login_required
+def article_delete(slug: str):
+    db.session.delete(authored_article_or_403(slug))
+    db.session.commit()
+    return redirect(url_for("blog.home"))
+
+
+@bp.post("/article/<slug:slug>/comments/")
+@login_required
+def comment_create(slug: str):
+    article = db.one_or_404(services.article_page(slug))
+    form = CommentForm()
+    if form.validate_on_submit():
+        services.add_comment(article, current_user, form.body.data)
+        return redirect(url_for("blog.article_detail", slug=slug))
+    return render_article(article, form)
+
+
+@bp.post("/article/<slug:slug>/comments/<int:comment_id>/delete/")
+@login_required
+def comment_delete(slug: str, comment_id: int):
+    comment = db.one_or_404(
+        select(Comment).join(Comment.article).where(Comment.id == comment_id, Article.slug == slug)
+    )
+    if comment.author_id != current_user.id:
+        abort(403)
+    db.session.delete(comment)
+    db.session.commit()
+    return redirect(url_for("blog.article_detail", slug=slug))
+
+
+@bp.post("/article/<slug:slug>/favorite/")
+@login_required
+def favorite(slug: str):
+    article = db.one_or_404(select(Article).where(Article.slug == slug))
+    services.favorite(current_user, article)
+    return redirect_to_next(url_for("blog.article_detail", slug=slug))
+
+
+@bp.post("/article/<slug:slug>/unfavorite/")
+@login_required
+def unfavorite(slug: str):
+    article = db.one_or_404(select(Article).where(Article.slug == slug))
+    services.unfavorite(current_user, article)
+    return redirect_to_next(url_for("blog.article_detail", slug=slug))

@@ -1,0 +1,97 @@
+"""The declarative base, UTC timestamps, link tables and SQLite settings.
+
+Twin: django_impl/config/settings.py (DATABASES, USE_TZ, DEFAULT_AUTO_FIELD).
+"""
+
+import sqlite3
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Table,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, registry
+from sqlalchemy.types import TypeDecorator
+
+# BIGINT everywhere, but SQLite makes only an INTEGER PRIMARY KEY its row id.
+BIG_ID = BigInteger().with_variant(Integer, "sqlite")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back as an aware UTC datetime.
+
+    SQLite has no time zone type and hands back naive datetimes; PostgreSQL hands back
+    the connection's zone. Both come out of here in UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: timestamps must carry a time zone")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+# Named constraints, so that later batch migrations on SQLite can find them to drop them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    # On the registry, not the class: Flask-SQLAlchemy copies this class body into db.Model.
+    registry = registry(
+        metadata=MetaData(naming_convention=NAMING_CONVENTION),
+        type_annotation_map={datetime: UTCDateTime},
+    )
+
+
+def link_table(name: str, *keys: tuple[str, str]) -> Table:
+    """A many-to-many table shaped like Django's automatic one: id, two keys, unique together."""
+    return Table(
+        name,
+        Base.metadata,
+        Column("id", BIG_ID, primary_key=True),
+        *(
+            Column(column, BigInteger, ForeignKey(target), nullable=False, index=True)
+            for column, target in keys
+        ),
+        UniqueConstraint(*(column for column, _ in keys)),
+    )
+
+
+@event.listens_for(Engine, "connect")
+def set_sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    """The SQLite settings of shared_spec/policies.md, on every new connection."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
