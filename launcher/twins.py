@@ -122,7 +122,7 @@ def provision(twin: Twin, env: dict[str, str], seed: Path | None = None) -> None
     for args in twin.migrate:
         run_command(twin, args, env)
     if seed is not None:
-        run_command(twin, (*twin.load_seed, str(seed)), env)
+        run_command(twin, (*twin.load_seed, str(Path(seed).resolve())), env)
 
 
 def wait_until_ready(base_url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:

@@ -1,0 +1,103 @@
+"""Sign-up, sign-in and settings forms. Twin: flask_impl/accounts/forms.py."""
+
+from django import forms
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+
+def password_field(*, required: bool) -> forms.CharField:
+    return forms.CharField(
+        label=_("Password"),
+        min_length=8,
+        max_length=128,
+        required=required,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+class AccountForm(forms.ModelForm):
+    """Username unique in any case; the email is lowercased by User.clean() like any ModelForm."""
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        taken = User.objects.filter(username__iexact=username).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(_("This username is taken."), code="unique")
+        return username
+
+
+class RegisterForm(AccountForm):
+    password = password_field(required=True)
+
+    class Meta:
+        model = User
+        fields = ["username", "email"]
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class SettingsForm(AccountForm):
+    # A CharField, not a URLField: forms.URLField would quietly add a scheme the user never typed.
+    image = forms.CharField(
+        label=_("URL of profile picture"),
+        max_length=500,
+        required=False,
+        empty_value=None,
+        validators=[URLValidator(schemes=["http", "https"])],
+        widget=forms.URLInput,
+    )
+    password = password_field(required=False)
+
+    class Meta:
+        model = User
+        fields = ["image", "username", "bio", "email"]
+
+    def clean_bio(self):
+        return self.cleaned_data["bio"] or None
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data["password"]:
+            user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class SignInForm(forms.Form):
+    """Email and password; LoginView hands it the request and asks get_user() on success."""
+
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    password = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput)
+
+    def __init__(self, request=None, *args, **kwargs):
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        return User.objects.normalize_email(self.cleaned_data["email"])
+
+    def clean(self):
+        email = self.cleaned_data.get("email")
+        password = self.cleaned_data.get("password")
+        if email and password:
+            self.user = authenticate(self.request, email=email, password=password)
+            if self.user is None:
+                raise ValidationError(
+                    _("That email and password do not match an account."), code="invalid_login"
+                )
+        return self.cleaned_data
+
+    def get_user(self):
+        return self.user

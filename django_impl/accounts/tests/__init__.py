@@ -1,0 +1,1 @@
+"""The accounts app's own tests. Twin: flask_impl/accounts/tests/."""

@@ -1,0 +1,1 @@
+"""Blog: articles, tags, comments, favorites, feeds. Twin: flask_impl/blog/__init__.py."""

@@ -1,0 +1,53 @@
+"""Article and comment forms. Twin: flask_impl/blog/forms.py."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from blog import services
+from blog.models import Article, Comment
+
+
+class ArticleForm(forms.ModelForm):
+    # One text field for the many-to-many: parsed by services, saved by save().
+    tags = forms.CharField(label=_("Tags"), required=False)
+
+    class Meta:
+        model = Article
+        fields = ["title", "description", "body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["tags"] = " ".join(tag.name for tag in self.instance.tags.all())
+
+    def clean_tags(self):
+        names = services.parse_tags(self.cleaned_data["tags"])
+        invalid = [name for name in names if not services.is_valid_tag(name)]
+        if invalid:
+            raise ValidationError(
+                _(
+                    "Tags have 1 to 40 characters from a-z, 0-9, _ and -, starting with a "
+                    "letter or digit: %(tags)s is not one."
+                ),
+                code="invalid",
+                params={"tags": ", ".join(invalid)},
+            )
+        if len(names) > services.MAX_TAGS:
+            raise ValidationError(
+                _("Use at most %(max)d tags."), code="max_tags", params={"max": services.MAX_TAGS}
+            )
+        return names
+
+    def save(self, commit=True):
+        article = super().save(commit)
+        if commit:
+            services.set_tags(article, self.cleaned_data["tags"])
+        return article
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,27 @@
+"""Rows for the blog's tests, made through the ORM. Twin: flask_impl/blog/tests/factories.py."""
+
+from accounts.models import User
+from blog import services
+from blog.models import Article, Comment
+
+
+def make_user(username: str) -> User:
+    """A user without a usable password: tests sign in with force_login, so nothing is hashed."""
+    return User.objects.create_user(f"{username}@example.com", username)
+
+
+def make_article(author: User, title: str, tags=(), favorited_by=(), comments=0) -> Article:
+    article = Article.objects.create(
+        author=author,
+        slug=services.unique_slug(title),
+        title=title,
+        description=f"About {title}.",
+        body=f"# {title}",
+    )
+    services.set_tags(article, list(tags))
+    article.favorited_by.add(*favorited_by)
+    Comment.objects.bulk_create(
+        Comment(article=article, author=author, body=f"Comment {number}")
+        for number in range(comments)
+    )
+    return article

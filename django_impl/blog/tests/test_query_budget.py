@@ -1,0 +1,61 @@
+"""List pages run a fixed number of queries whatever they show. Twin: flask_impl/blog/tests/."""
+
+from django.test import TestCase
+
+from blog.tests.factories import make_article, make_user
+
+
+class QueryBudgetTests(TestCase):
+    """Each page is measured with 3 and then 15 articles: the count must not change.
+
+    Anonymous visitors have no session, so no session or user query; signed in adds the
+    session row and the user row.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.author = make_user("author")
+        cls.reader = make_user("reader")
+
+    def grow_to(self, total):
+        """Add articles up to total, each with two tags, two favorites and two comments."""
+        for number in range(self.author.articles.count(), total):
+            make_article(
+                self.author,
+                f"Article {number}",
+                tags=["python", f"topic{number % 4}"],
+                favorited_by=[self.reader, self.author],
+                comments=2,
+            )
+
+    def assert_budget(self, path, queries):
+        for total in (3, 15):
+            self.grow_to(total)
+            with self.subTest(articles=total), self.assertNumQueries(queries):
+                response = self.client.get(path)
+            self.assertContains(response, 'data-testid="article-preview"', count=min(10, total))
+
+    def test_home_anonymous(self):
+        # count for the paginator, the page (author joined, favorites counted), its tags,
+        # the popular tags
+        self.assert_budget("/", 4)
+
+    def test_home_signed_in(self):
+        self.client.force_login(self.reader)
+        self.assert_budget("/", 6)
+
+    def test_tag_page_anonymous(self):
+        self.assert_budget("/tag/python/", 4)
+
+    def test_tag_page_signed_in(self):
+        self.client.force_login(self.reader)
+        self.assert_budget("/tag/python/", 6)
+
+    def test_profile_anonymous(self):
+        # the profile's user, count, page, tags (profiles show no popular tags)
+        self.assert_budget("/profile/author/", 4)
+
+    def test_profile_signed_in(self):
+        # + session, user, and whether the reader follows the author
+        self.client.force_login(self.reader)
+        self.assert_budget("/profile/author/", 7)

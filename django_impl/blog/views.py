@@ -1,0 +1,184 @@
+"""Feeds, articles, comments, favorites, profiles. Twin: flask_impl/blog/views.py."""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+
+from accounts.models import User
+from accounts.services import is_following
+from blog import services
+from blog.forms import ArticleForm, CommentForm
+from blog.models import Article, Comment
+from config.views import FormPageMixin, redirect_to_next
+
+
+class ArticleListView(ListView):
+    """Ten previews a page; a bad or too large ?page is a 404 (ListView's own rule)."""
+
+    template_name = "blog/home.html"
+    context_object_name = "articles"
+    paginate_by = 10
+    tab = "global"
+
+    def paginate_queryset(self, queryset, page_size):
+        # ListView also takes ?page=last; the page contract takes positive integers only.
+        if self.request.GET.get(self.page_kwarg) == "last":
+            raise Http404
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tab=self.tab, **kwargs)
+
+
+class HomeView(ArticleListView):
+    def get_queryset(self):
+        return services.global_feed()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(popular_tags=services.popular_tags(), **kwargs)
+
+
+class YourFeedView(LoginRequiredMixin, ArticleListView):
+    tab = "yours"
+
+    def get_queryset(self):
+        return services.followed_feed(self.request.user)
+
+
+class TagFeedView(HomeView):
+    tab = "tag"
+
+    def get_queryset(self):
+        return services.tag_feed(self.kwargs["tag"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.kwargs["tag"], **kwargs)
+
+
+class ProfileView(ArticleListView):
+    template_name = "blog/profile.html"
+    tab = "articles"
+
+    @cached_property
+    def profile(self):
+        return get_object_or_404(User, username=self.kwargs["username"])
+
+    def get_queryset(self):
+        return services.articles_by(self.profile)
+
+    def get_context_data(self, **kwargs):
+        following = is_following(self.request.user, self.profile)
+        return super().get_context_data(profile=self.profile, following=following, **kwargs)
+
+
+class ProfileFavoritesView(ProfileView):
+    tab = "favorites"
+
+    def get_queryset(self):
+        return services.favorites_of(self.profile)
+
+
+def article_page_context(request, article, comment_form=None):
+    """What the article page shows, for its own view and for a rejected comment."""
+    user = request.user
+    return {
+        "article": article,
+        "comments": article.comments.select_related("author"),
+        "comment_form": comment_form or CommentForm(),
+        "favorited": user.is_authenticated and article.favorited_by.filter(pk=user.pk).exists(),
+        "following": is_following(user, article.author),
+    }
+
+
+class ArticleDetailView(DetailView):
+    queryset = Article.objects.with_details()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(article_page_context(self.request, self.object))
+        return context
+
+
+class ArticleCreateView(FormPageMixin, LoginRequiredMixin, CreateView):
+    model = Article
+    form_class = ArticleForm
+
+    def form_valid(self, form):
+        form.instance.author = self.request.user
+        form.instance.slug = services.unique_slug(form.cleaned_data["title"])
+        return super().form_valid(form)
+
+
+class ArticleUpdateView(FormPageMixin, LoginRequiredMixin, UserPassesTestMixin, UpdateView):
+    """Only the author edits; anyone else gets 403 from UserPassesTestMixin."""
+
+    model = Article
+    form_class = ArticleForm
+
+    def test_func(self):
+        return self.get_object().author_id == self.request.user.pk
+
+
+@require_POST
+@login_required
+def article_delete(request, slug):
+    article = get_object_or_404(Article, slug=slug)
+    if article.author_id != request.user.pk:
+        raise PermissionDenied
+    article.delete()
+    return redirect("blog:home")
+
+
+@require_POST
+@login_required
+def comment_create(request, slug):
+    article = get_object_or_404(Article.objects.with_details(), slug=slug)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        form.instance.article = article
+        form.instance.author = request.user
+        form.save()
+        return redirect(article)
+    context = article_page_context(request, article, comment_form=form)
+    return render(request, "blog/article_detail.html", context, status=422)
+
+
+@require_POST
+@login_required
+def comment_delete(request, slug, comment_id):
+    comment = get_object_or_404(Comment, pk=comment_id, article__slug=slug)
+    if comment.author_id != request.user.pk:
+        raise PermissionDenied
+    comment.delete()
+    return redirect("blog:article_detail", slug=slug)
+
+
+@require_POST
+@login_required
+def favorite(request, slug):
+    article = get_object_or_404(Article, slug=slug)
+    article.favorited_by.add(request.user)
+    return redirect_to_next(request, article)
+
+
+@require_POST
+@login_required
+def unfavorite(request, slug):
+    article = get_object_or_404(Article, slug=slug)
+    article.favorited_by.remove(request.user)
+    return redirect_to_next(request, article)
+
+
+home = HomeView.as_view()
+your_feed = YourFeedView.as_view()
+tag_feed = TagFeedView.as_view()
+profile = ProfileView.as_view()
+profile_favorites = ProfileFavoritesView.as_view()
+article_detail = ArticleDetailView.as_view()
+article_create = ArticleCreateView.as_view()
+article_update = ArticleUpdateView.as_view()

@@ -1,0 +1,1 @@
+"""The Django project package: settings, URLs, WSGI. Twin: flask_impl/__init__.py."""

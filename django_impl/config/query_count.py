@@ -1,0 +1,23 @@
+"""X-Query-Count: SQL statements run while serving a request. Twin: flask_impl/query_count.py."""
+
+from django.db import connection
+
+
+class QueryCountMiddleware:
+    """Count every statement, session and user loading included; settings put it first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        response["X-Query-Count"] = str(count)
+        return response

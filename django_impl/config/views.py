@@ -1,0 +1,34 @@
+"""View helpers both apps use. Twin: flask_impl/helpers.py (422 answers, safe `next`)."""
+
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+class FormPageMixin:
+    """A page with a form: GET and POST only, and a rejected submission answered with 422.
+
+    The method is checked before anything else (sign-in, redirecting signed-in users), as a
+    router would; Django's form views would otherwise also take PUT as a POST.
+    """
+
+    http_method_names = ["get", "head", "post", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 422
+        return response
+
+
+def redirect_to_next(request, fallback):
+    """Follow the POSTed `next` when it points to this site, else go to fallback."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
