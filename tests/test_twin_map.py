@@ -78,7 +78,7 @@ def test_every_reference_resolves_in_its_own_wing(side):
 
 
 def test_every_page_view_is_mapped_on_both_sides():
-    """Each route in pages.md appears in the map as `<wing>/<app>/views.py::<view>` on both sides."""
+    """Each route in pages.md is in the map as `<wing>/<app>/views.py::<view>` on both sides."""
     routes = re.findall(r"\| `(\w+):(\w+)` \| `(\w+)\.(\w+)` \|", PAGES_MD)
     assert routes
     mapped = {ref for side in WINGS for _, ref in references(side)}
