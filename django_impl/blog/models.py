@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.services import follows_author
 
 
 class Tag(models.Model):
@@ -64,6 +66,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def tagged(self, name):
         return self.filter(tags__name=name)
+
+    def favorited_by_any(self, users):
+        """A subquery, not a join: a join would make with_favorites_count count these users only."""
+        favorites = self.model.favorited_by.through.objects.filter(user__in=users)
+        return self.filter(pk__in=favorites.values("article"))
+
+    def for_reader(self, user):
+        """`favorited` (by user) and `following` (user follows the author), in this same query."""
+        if not user.is_authenticated:
+            return self.annotate(favorited=Value(False), following=Value(False))
+        favorites = self.model.favorited_by.through.objects
+        favorited = Exists(favorites.filter(user=user, article=OuterRef("pk")))
+        following = follows_author(user, OuterRef("author"))
+        return self.annotate(favorited=favorited, following=following)
 
 
 class Article(Timestamped):

@@ -2,11 +2,14 @@
 
 import re
 import secrets
+from collections.abc import Iterable
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
+from accounts.models import User
+from accounts.services import follows_author
 from blog.models import Article, Tag
 
 SLUG_LENGTH = 100
@@ -34,8 +37,12 @@ def unique_slug(title: str) -> str:
 
 def parse_tags(text: str) -> list[str]:
     """Split at commas and white space, lowercase, drop duplicates keeping the first."""
-    names = (name for name in re.split(r"[\s,]+", text.lower()) if name)
-    return list(dict.fromkeys(names))
+    return normalize_tags(name for name in re.split(r"[\s,]+", text) if name)
+
+
+def normalize_tags(names: Iterable[str]) -> list[str]:
+    """Lowercase, drop duplicates keeping the first."""
+    return list(dict.fromkeys(name.lower() for name in names))
 
 
 def is_valid_tag(name: str) -> bool:
@@ -63,7 +70,33 @@ def articles_by(author):
 
 
 def favorites_of(user):
-    return Article.objects.filter(favorited_by=user).previews()
+    return Article.objects.favorited_by_any([user]).previews()
+
+
+def filtered_feed(*, tag=None, author=None, favorited=None):
+    """Articles narrowed by tag name, author's username and favoriting user's username, which
+    combine; a name that matches nothing gives nothing."""
+    articles = Article.objects.all()
+    if tag:
+        articles = articles.tagged(tag)
+    if author:
+        articles = articles.filter(author__username=author)
+    if favorited:
+        articles = articles.favorited_by_any(User.objects.filter(username=favorited))
+    return articles
+
+
+def comments_for(article, reader):
+    """Newest first, each with its author joined and whether reader follows that author."""
+    return article.comments.select_related("author").annotate(
+        following=follows_author(reader, OuterRef("author"))
+    )
+
+
+def tags_in_use() -> list[str]:
+    """The names of the tags that at least one article has, in name order."""
+    used = Tag.objects.filter(articles__isnull=False).distinct()
+    return list(used.values_list("name", flat=True))
 
 
 def popular_tags():

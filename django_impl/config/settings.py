@@ -33,8 +33,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
     "accounts",
     "blog",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -42,6 +44,8 @@ MIDDLEWARE = [
     # Next to SecurityMiddleware, so that static files (WhiteNoise) and CommonMiddleware's
     # trailing-slash redirects carry X-Frame-Options too; it only adds a response header.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Before anything that answers on its own (CommonMiddleware), as django-cors-headers asks.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -51,6 +55,10 @@ MIDDLEWARE = [
 ]
 if os.environ.get("TWINS_COUNT_QUERIES") == "1":
     MIDDLEWARE.insert(0, "config.query_count.QueryCountMiddleware")
+
+# Any origin may call the API (no credentials: it authenticates by token); pages send no CORS.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

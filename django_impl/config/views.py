@@ -1,7 +1,11 @@
-"""View helpers both apps use. Twin: flask_impl/helpers.py (422 answers, safe `next`)."""
+"""View helpers both apps use, and the error handlers. Twin: flask_impl/helpers.py (422 answers,
+safe `next`) and the error handlers in flask_impl/__init__.py."""
 
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import defaults
+
+from api.errors import http_error, is_api_path
 
 
 class FormPageMixin:
@@ -32,3 +36,19 @@ def redirect_to_next(request, fallback):
     ):
         return redirect(target)
     return redirect(fallback)
+
+
+def api_aware(page_handler, status):
+    """A handlerNNN: the API's JSON error body under /api, the page's error page elsewhere."""
+
+    def handler(request, *args, **kwargs):
+        if is_api_path(request.path_info):
+            return http_error(status)
+        return page_handler(request, *args, **kwargs)
+
+    return handler
+
+
+bad_request = api_aware(defaults.bad_request, 400)
+page_not_found = api_aware(defaults.page_not_found, 404)
+server_error = api_aware(defaults.server_error, 500)

@@ -16,8 +16,8 @@ class RegisterTests(TestCase):
 
         self.assertRedirects(response, "/", fetch_redirect_response=False)
         user = User.objects.get(username="Ada")
-        assert user.email == "ada@example.com"
-        assert self.client.session[SESSION_KEY] == str(user.pk)
+        self.assertEqual(user.email, "ada@example.com")
+        self.assertEqual(self.client.session[SESSION_KEY], str(user.pk))
 
     def test_username_taken_in_another_case_is_refused(self):
         User.objects.create_user("ada@example.com", "ada")
@@ -27,7 +27,7 @@ class RegisterTests(TestCase):
         )
 
         self.assertContains(response, 'data-field="username"', status_code=422)
-        assert User.objects.count() == 1
+        self.assertEqual(User.objects.count(), 1)
 
     def test_email_taken_in_another_case_is_refused(self):
         User.objects.create_user("ada@example.com", "ada")
@@ -44,7 +44,7 @@ class RegisterTests(TestCase):
         response = self.client.get("/register/")
 
         self.assertRedirects(response, "/", fetch_redirect_response=False)
-        assert self.client.delete("/register/").status_code == 405
+        self.assertEqual(self.client.delete("/register/").status_code, 405)
 
     def test_sign_up_without_csrf_token_is_refused(self):
         client = Client(enforce_csrf_checks=True)
@@ -53,8 +53,8 @@ class RegisterTests(TestCase):
             "/register/", {"username": "ada", "email": "ada@example.com", "password": PASSWORD}
         )
 
-        assert response.status_code == 403
-        assert not User.objects.exists()
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(User.objects.exists())
 
 
 class SignInTests(TestCase):
@@ -66,7 +66,7 @@ class SignInTests(TestCase):
         response = self.client.post("/login/", {"email": "ada@example.com", "password": "nope"})
 
         self.assertContains(response, 'data-field="__all__"', status_code=422)
-        assert SESSION_KEY not in self.client.session
+        self.assertNotIn(SESSION_KEY, self.client.session)
 
     def test_email_is_matched_in_any_case_and_next_followed(self):
         response = self.client.post(
@@ -97,15 +97,15 @@ class SettingsTests(TestCase):
 
         self.assertRedirects(response, "/settings/", fetch_redirect_response=False)
         self.user.refresh_from_db()
-        assert self.user.check_password(PASSWORD)
-        assert (self.user.bio, self.user.image) == (None, None)
+        self.assertTrue(self.user.check_password(PASSWORD))
+        self.assertEqual((self.user.bio, self.user.image), (None, None))
 
     def test_new_password_keeps_the_user_signed_in(self):
         self.settings(password="a-new-password")
 
         self.user.refresh_from_db()
-        assert self.user.check_password("a-new-password")
-        assert self.client.get("/settings/").status_code == 200
+        self.assertTrue(self.user.check_password("a-new-password"))
+        self.assertEqual(self.client.get("/settings/").status_code, 200)
 
     def test_rejected_username_does_not_rename_the_signed_in_user(self):
         response = self.settings(username="with/slash")
@@ -133,9 +133,9 @@ class FollowTests(TestCase):
         response = self.client.post("/profile/alan/follow/")
 
         self.assertRedirects(response, "/profile/alan/", fetch_redirect_response=False)
-        assert list(self.ada.following.all()) == [self.alan]
+        self.assertEqual(list(self.ada.following.all()), [self.alan])
         self.client.post("/profile/alan/unfollow/")
-        assert not self.ada.following.exists()
+        self.assertFalse(self.ada.following.exists())
 
     def test_following_oneself_is_400(self):
         self.client.force_login(self.ada)
@@ -143,7 +143,7 @@ class FollowTests(TestCase):
         response = self.client.post("/profile/ada/follow/")
 
         self.assertContains(response, 'data-testid="error-page"', status_code=400)
-        assert not self.ada.following.exists()
+        self.assertFalse(self.ada.following.exists())
 
     def test_anonymous_follow_redirects_to_sign_in(self):
         response = self.client.post("/profile/alan/follow/")

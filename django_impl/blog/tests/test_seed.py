@@ -68,15 +68,15 @@ class LoadSeedTests(TestCase):
 
         ada, alan = User.objects.order_by("pk")
         article = Article.objects.get()
-        assert (ada.username, ada.email, ada.bio) == ("ada", "ada@example.com", None)
-        assert alan.check_password("seed-password")
-        assert list(ada.following.all()) == [alan]
-        assert article.created_at == datetime(2026, 1, 2, 9, 0, 0, 123456, tzinfo=UTC)
-        assert article.updated_at == datetime(2026, 1, 3, 9, 0, 0, 654321, tzinfo=UTC)
-        assert sorted(tag.name for tag in article.tags.all()) == ["orm", "sql"]
-        assert list(article.favorited_by.all()) == [ada]
+        self.assertEqual((ada.username, ada.email, ada.bio), ("ada", "ada@example.com", None))
+        self.assertTrue(alan.check_password("seed-password"))
+        self.assertEqual(list(ada.following.all()), [alan])
+        self.assertEqual(article.created_at, datetime(2026, 1, 2, 9, 0, 0, 123456, tzinfo=UTC))
+        self.assertEqual(article.updated_at, datetime(2026, 1, 3, 9, 0, 0, 654321, tzinfo=UTC))
+        self.assertEqual(sorted(tag.name for tag in article.tags.all()), ["orm", "sql"])
+        self.assertEqual(list(article.favorited_by.all()), [ada])
         comment = Comment.objects.get()
-        assert comment.updated_at == comment.created_at
+        self.assertEqual(comment.updated_at, comment.created_at)
 
     def test_database_with_users_is_left_alone(self):
         User.objects.create_user("someone@example.com", "someone")
@@ -84,6 +84,6 @@ class LoadSeedTests(TestCase):
         output = StringIO()
         call_command("load_seed", self.path, stdout=output)
 
-        assert "not loaded" in output.getvalue()
-        assert User.objects.count() == 1
-        assert not Article.objects.exists()
+        self.assertIn("not loaded", output.getvalue())
+        self.assertEqual(User.objects.count(), 1)
+        self.assertFalse(Article.objects.exists())

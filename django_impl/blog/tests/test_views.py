@@ -28,17 +28,17 @@ class ArticleEditorTests(TestCase):
 
         article = Article.objects.get(title="Héllo, World!")
         self.assertRedirects(response, "/article/hello-world/", fetch_redirect_response=False)
-        assert [tag.name for tag in article.tags.all()] == ["django", "web"]
-        assert article.created_at == article.updated_at
+        self.assertEqual([tag.name for tag in article.tags.all()], ["django", "web"])
+        self.assertEqual(article.created_at, article.updated_at)
 
     def test_invalid_article_is_422_and_saves_nothing(self):
         self.client.force_login(self.author)
 
         response = self.client.post("/editor/", {"title": "", "description": "d", "body": "b"})
 
-        assert response.status_code == 422
+        self.assertEqual(response.status_code, 422)
         self.assertContains(response, 'data-field="title"', status_code=422)
-        assert Article.objects.count() == 1
+        self.assertEqual(Article.objects.count(), 1)
 
     def test_editing_keeps_the_slug_and_stamps_updated_at(self):
         self.client.force_login(self.author)
@@ -49,15 +49,15 @@ class ArticleEditorTests(TestCase):
         )
 
         self.article.refresh_from_db()
-        assert (self.article.slug, self.article.title) == ("first-post", "Renamed")
-        assert self.article.updated_at > self.article.created_at
+        self.assertEqual((self.article.slug, self.article.title), ("first-post", "Renamed"))
+        self.assertGreater(self.article.updated_at, self.article.created_at)
 
     def test_someone_else_editing_is_403(self):
         self.client.force_login(self.other)
 
         response = self.client.post("/editor/first-post/", {"title": "Mine now"})
 
-        assert response.status_code == 403
+        self.assertEqual(response.status_code, 403)
         self.assertContains(response, 'data-testid="error-page"', status_code=403)
 
     def test_someone_else_deleting_is_403(self):
@@ -65,21 +65,21 @@ class ArticleEditorTests(TestCase):
 
         response = self.client.post("/article/first-post/delete/")
 
-        assert response.status_code == 403
-        assert Article.objects.filter(pk=self.article.pk).exists()
+        self.assertEqual(response.status_code, 403)
+        self.assertTrue(Article.objects.filter(pk=self.article.pk).exists())
 
     def test_put_on_the_editor_is_405_not_a_post(self):
         self.client.force_login(self.author)
 
         response = self.client.put("/editor/", "title=Put&description=d&body=b")
 
-        assert response.status_code == 405
-        assert Article.objects.count() == 1
+        self.assertEqual(response.status_code, 405)
+        self.assertEqual(Article.objects.count(), 1)
 
     def test_get_on_delete_is_405(self):
         self.client.force_login(self.author)
 
-        assert self.client.get("/article/first-post/delete/").status_code == 405
+        self.assertEqual(self.client.get("/article/first-post/delete/").status_code, 405)
 
 
 class CommentTests(TestCase):
@@ -96,7 +96,7 @@ class CommentTests(TestCase):
         self.client.post("/article/commented/comments/", {"body": "Second"})
 
         bodies = [comment.body for comment in self.article.comments.all()]
-        assert bodies == ["Second", "First"]
+        self.assertEqual(bodies, ["Second", "First"])
 
     def test_empty_comment_is_422_on_the_article_page(self):
         self.client.force_login(self.reader)
@@ -105,7 +105,7 @@ class CommentTests(TestCase):
 
         self.assertTemplateUsed(response, "blog/article_detail.html")
         self.assertContains(response, 'data-field="body"', status_code=422)
-        assert not Comment.objects.exists()
+        self.assertFalse(Comment.objects.exists())
 
     def test_comment_post_without_csrf_token_is_refused(self):
         client = Client(enforce_csrf_checks=True)
@@ -113,8 +113,8 @@ class CommentTests(TestCase):
 
         response = client.post("/article/commented/comments/", {"body": "Sneaky"})
 
-        assert response.status_code == 403
-        assert not Comment.objects.exists()
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(Comment.objects.exists())
 
     def test_deleting_someone_elses_comment_is_403(self):
         comment = Comment.objects.create(article=self.article, author=self.author, body="Mine")
@@ -122,8 +122,8 @@ class CommentTests(TestCase):
 
         response = self.client.post(f"/article/commented/comments/{comment.pk}/delete/")
 
-        assert response.status_code == 403
-        assert Comment.objects.filter(pk=comment.pk).exists()
+        self.assertEqual(response.status_code, 403)
+        self.assertTrue(Comment.objects.filter(pk=comment.pk).exists())
 
 
 class FavoriteTests(TestCase):
@@ -138,7 +138,14 @@ class FavoriteTests(TestCase):
         response = self.client.post("/article/liked/favorite/", {"next": "/profile/reader/"})
 
         self.assertRedirects(response, "/profile/reader/", fetch_redirect_response=False)
-        assert self.article.favorited_by.filter(pk=self.reader.pk).exists()
+        self.assertTrue(self.article.favorited_by.filter(pk=self.reader.pk).exists())
+
+    def test_favorites_tab_counts_every_favorite_not_only_the_profiles(self):
+        self.article.favorited_by.add(self.reader, make_user("fan"))
+
+        response = self.client.get("/profile/reader/favorites/")
+
+        self.assertContains(response, '<span data-testid="preview-favorites-count">2</span>')
 
     def test_favorite_ignores_a_next_to_another_site(self):
         self.client.force_login(self.reader)
@@ -158,9 +165,9 @@ class ListPageTests(TestCase):
     def test_second_page_has_the_oldest_article(self):
         response = self.client.get("/?page=2")
 
-        assert [article.slug for article in response.context["articles"]] == ["post-0"]
+        self.assertEqual([article.slug for article in response.context["articles"]], ["post-0"])
 
     def test_page_that_is_not_a_positive_integer_is_404(self):
         for page in ("0", "-1", "x", "last", "3"):
             with self.subTest(page=page):
-                assert self.client.get(f"/?page={page}").status_code == 404
+                self.assertEqual(self.client.get(f"/?page={page}").status_code, 404)

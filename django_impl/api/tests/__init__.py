@@ -1,0 +1,1 @@
+"""The JSON API's own tests. Twin: flask_impl/api/tests/."""

@@ -1,0 +1,64 @@
+"""The list endpoints run a fixed number of queries whatever they list. Twin:
+flask_impl/api/tests/test_query_budget.py."""
+
+from django.test import TestCase
+
+from api.auth import make_token
+from blog.tests.factories import make_article, make_user
+
+
+class QueryBudgetTests(TestCase):
+    """Each list is measured with 3 and then 15 articles, at limit 5 and 20: the count must not
+    change.
+
+    Anonymous: the count of all matches, the page (author joined, favorites counted), the page's
+    tags. With a token, one more first: the token's user. Whether the reader favorited each
+    article and follows its author are subqueries of the page's own statement.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.author = make_user("author")
+        cls.reader = make_user("reader")
+        cls.reader.following.add(cls.author)
+        cls.token = make_token(cls.reader)
+
+    def grow_to(self, total):
+        """Add articles up to total, each with two tags, two favorites and two comments."""
+        for number in range(self.author.articles.count(), total):
+            make_article(
+                self.author,
+                f"Article {number}",
+                tags=["python", f"topic{number % 4}"],
+                favorited_by=[self.reader, self.author],
+                comments=2,
+            )
+
+    def assert_budget(self, path, queries, filters=(), **headers):
+        for total in (3, 15):
+            self.grow_to(total)
+            for limit in (5, 20):
+                with self.subTest(articles=total, limit=limit), self.assertNumQueries(queries):
+                    response = self.client.get(
+                        path, {**dict(filters), "limit": limit}, headers=headers
+                    )
+                self.assertEqual(len(response.json()["articles"]), min(limit, total))
+                self.assertEqual(response.json()["articlesCount"], total)
+
+    def test_list_anonymous(self):
+        self.assert_budget("/api/articles", 3)
+
+    def test_list_with_a_token(self):
+        self.assert_budget("/api/articles", 4, authorization=f"Token {self.token}")
+
+    def test_list_filtered_by_tag_and_favorited(self):
+        self.assert_budget("/api/articles", 3, {"tag": "python", "favorited": "reader"})
+
+    def test_feed_with_a_token(self):
+        self.assert_budget("/api/articles/feed", 4, authorization=f"Token {self.token}")
+
+    def test_feed_without_a_token_queries_nothing(self):
+        with self.assertNumQueries(0):
+            response = self.client.get("/api/articles/feed")
+
+        self.assertEqual(response.status_code, 401)
