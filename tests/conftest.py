@@ -1,8 +1,8 @@
 """The shared suite's fixtures: each twin served by gunicorn on a fresh database, or any server.
 
-    pytest tests                                   # both twins, temporary SQLite databases
-    TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pytest tests
-    pytest tests --base-url http://127.0.0.1:8000  # any running server (its data is left alone)
+pytest tests                                   # both twins, temporary SQLite databases
+TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pytest tests
+pytest tests --base-url http://127.0.0.1:8000  # any running server (its data is left alone)
 """
 
 import os
@@ -12,7 +12,7 @@ import pytest
 
 from launcher import drop_postgres_database, fresh_database, running_twin
 from tests.support.browser import Browser
-from tests.support.factories import Account, register
+from tests.support.factories import Account, add_comment, register, unique, write_article
 
 TWIN_NAMES = ("django", "flask")
 
@@ -20,7 +20,9 @@ TWIN_NAMES = ("django", "flask")
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--base-url", help="run the behavioural tests against this running server")
     parser.addoption(
-        "--twins", default=",".join(TWIN_NAMES), help="comma-separated twins to start (django,flask)"
+        "--twins",
+        default=",".join(TWIN_NAMES),
+        help="comma-separated twins to start (django,flask)",
     )
 
 
@@ -30,12 +32,15 @@ class Server:
 
     name: str
     base_url: str
+    secret_key: str | None = None  # the key the launcher gave the twin; None for --base-url
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "twin" in metafunc.fixturenames:
         config = metafunc.config
-        names = ["external"] if config.getoption("base_url") else config.getoption("twins").split(",")
+        names = (
+            ["external"] if config.getoption("base_url") else config.getoption("twins").split(",")
+        )
         metafunc.parametrize("twin", names, indirect=True, scope="session")
 
 
@@ -61,7 +66,7 @@ def twin(request: pytest.FixtureRequest, database_server, tmp_path_factory) -> S
             log_path=workdir / "gunicorn.log",
             extra_env={"TWINS_COUNT_QUERIES": "1"},
         ) as running:
-            yield Server(name, running.base_url)
+            yield Server(name, running.base_url, running.env["SECRET_KEY"])
     finally:
         if database_server:
             drop_postgres_database(database_url)
@@ -82,4 +87,34 @@ def account(twin: Server) -> Account:
 @pytest.fixture
 def other_account(twin: Server) -> Account:
     """A second registered user, signed in, for permission tests."""
+    return register(twin.base_url)
+
+
+@dataclass(frozen=True)
+class Published:
+    """An article with one comment, both by `author`, for tests that change nothing."""
+
+    author: Account
+    slug: str
+    comment_id: str
+
+
+@pytest.fixture(scope="session")
+def published(twin: Server) -> Published:
+    author = register(twin.base_url)
+    slug = write_article(author.browser, tags=unique("t"))
+    assert add_comment(author.browser, slug, "A comment to point at.").status == 302
+    page = author.browser.get(f"/article/{slug}/")
+    return Published(author, slug, page.one("comment")["data-comment-id"])
+
+
+@pytest.fixture(scope="session")
+def reader(twin: Server) -> Account:
+    """A signed-in user who writes nothing, for tests that only read or are refused."""
+    return register(twin.base_url)
+
+
+@pytest.fixture(scope="session")
+def writer(twin: Server) -> Account:
+    """A signed-in user whose articles tests may share when they need an article, not an author."""
     return register(twin.base_url)

@@ -1,7 +1,5 @@
 """Sign-up, sign-in, sign-out, settings, follow. Twin: django_impl/accounts/views.py."""
 
-from urllib.parse import urlencode
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -11,15 +9,8 @@ from flask_impl.accounts import bp, services
 from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
 from flask_impl.accounts.models import User
 from flask_impl.database import utcnow
-from flask_impl.extensions import db, login_manager
-from flask_impl.helpers import current_path, form_status, redirect_to_next
-
-
-@login_manager.unauthorized_handler
-def redirect_to_login():
-    """302 to `/login/?next=/path/`: the path's slashes left as they are, as Django writes it."""
-    query = urlencode({"next": current_path()}, safe="/")
-    return redirect(f"{url_for('accounts.login')}?{query}")
+from flask_impl.extensions import db
+from flask_impl.helpers import form_status, redirect_to_next
 
 
 def sign_in(user: User) -> None:

@@ -34,7 +34,13 @@ class Page:
         return target.path + (f"?{target.query}" if target.query else "")
 
     @property
+    def redirect_path(self) -> str:
+        """The redirect target's path alone."""
+        return urlsplit(self.response.headers.get("Location", "")).path
+
+    @property
     def next_param(self) -> str | None:
+        """The decoded `next` of a redirect to sign in (each framework encodes it its own way)."""
         values = parse_qs(urlsplit(self.response.headers.get("Location", "")).query).get("next")
         return values[0] if values else None
 
@@ -46,14 +52,14 @@ class Page:
         assert len(found) == 1, f"expected one [data-testid={testid}], found {len(found)}"
         return found[0]
 
-    def has(self, testid: str) -> bool:
-        return bool(self.all(testid))
+    def has(self, testid: str, root: Tag | None = None) -> bool:
+        return bool(self.all(testid, root))
 
-    def text(self, testid: str) -> str:
-        return self.one(testid).get_text(" ", strip=True)
+    def text(self, testid: str, root: Tag | None = None) -> str:
+        return self.one(testid, root).get_text(" ", strip=True)
 
-    def texts(self, testid: str) -> list[str]:
-        return [element.get_text(" ", strip=True) for element in self.all(testid)]
+    def texts(self, testid: str, root: Tag | None = None) -> list[str]:
+        return [element.get_text(" ", strip=True) for element in self.all(testid, root)]
 
     def error_fields(self) -> set[str]:
         """The fields that have a form error on this page (`__all__` for form-wide errors)."""
@@ -79,6 +85,20 @@ def form_fields(form: Tag) -> dict[str, str]:
         elif element.get("type") not in {"submit", "button", "image", "file"}:
             fields[name] = element.get("value", "")
     return fields
+
+
+def hidden_fields(form: Tag) -> dict[str, str]:
+    """A form's hidden inputs: what a browser sends besides what the user types."""
+    return {
+        element["name"]: element.get("value", "")
+        for element in form.select('input[type="hidden"][name]')
+    }
+
+
+def visible_fields(form: Tag) -> dict[str, str]:
+    """What the user sees in a form: its current values without the hidden inputs."""
+    hidden = {element["name"] for element in form.select('input[type="hidden"][name]')}
+    return {name: value for name, value in form_fields(form).items() if name not in hidden}
 
 
 class Browser:
@@ -127,7 +147,4 @@ class Browser:
     def csrf_fields(self, path: str, testid: str) -> dict[str, str]:
         """The hidden inputs of a form: what a browser sends besides what the user types."""
         _, form = self.form(path, testid)
-        return {
-            element["name"]: element.get("value", "")
-            for element in form.select('input[type="hidden"][name]')
-        }
+        return hidden_fields(form)

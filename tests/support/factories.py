@@ -3,7 +3,7 @@
 import uuid
 from dataclasses import dataclass
 
-from tests.support.browser import Browser, Page
+from tests.support.browser import Browser, Page, hidden_fields
 
 PASSWORD = "correct-horse-battery"
 
@@ -63,3 +63,44 @@ def write_article(browser: Browser, **fields: str) -> str:
 
 def add_comment(browser: Browser, slug: str, body: str) -> Page:
     return browser.submit(f"/article/{slug}/", "comment-form", {"body": body})
+
+
+def token_fields(browser: Browser) -> dict[str, str]:
+    """The hidden inputs (the CSRF token, whatever its name) a form carries for this visitor."""
+    settings = browser.get("/settings/")
+    if settings.status == 200:
+        return hidden_fields(settings.one("settings-form"))
+    return browser.csrf_fields("/register/", "register-form")
+
+
+def post_with_token(browser: Browser, path: str, data: dict[str, str] | None = None) -> Page:
+    """POST to path as a page's form would: with the visitor's CSRF hidden inputs."""
+    return browser.post(path, {**token_fields(browser), **(data or {})})
+
+
+def csrf_header(browser: Browser) -> dict[str, str]:
+    """The token as an `X-CSRFToken` header, the name both frameworks accept by default."""
+    values = [value for name, value in token_fields(browser).items() if name != "next"]
+    assert len(values) == 1, f"expected one CSRF hidden input, found {len(values)}"
+    return {"X-CSRFToken": values[0]}
+
+
+def favorite(browser: Browser, slug: str) -> Page:
+    return browser.submit(f"/article/{slug}/", "favorite-form")
+
+
+def unfavorite(browser: Browser, slug: str) -> Page:
+    return browser.submit(f"/article/{slug}/", "unfavorite-form")
+
+
+def follow(browser: Browser, username: str) -> Page:
+    return browser.submit(f"/profile/{username}/", "follow-form")
+
+
+def unfollow(browser: Browser, username: str) -> Page:
+    return browser.submit(f"/profile/{username}/", "unfollow-form")
+
+
+def change_settings(browser: Browser, **fields: str) -> Page:
+    """Submit the settings form with these fields changed and the others as pre-filled."""
+    return browser.submit("/settings/", "settings-form", fields)
