@@ -41,13 +41,13 @@ $(VENV)/flask/.synced: flask_impl/requirements.txt flask_impl/requirements-test.
 
 venvs: $(VENV)/tools/.synced $(VENV)/django/.synced $(VENV)/flask/.synced
 
-test: lint check-migrations test-shared test-django test-flask
+test: lint check-migrations test-shared test-django test-flask test-bench
 
 test-shared: venvs
 	$(TOOLS)/pytest tests
 
 test-django: $(VENV)/django/.synced
-	cd django_impl && SECRET_KEY=test-only ../$(DJANGO)/python manage.py test --noinput
+	cd django_impl && SECRET_KEY=test-only-key-for-the-django-twin-own-tests ../$(DJANGO)/python manage.py test --noinput
 
 test-flask: $(VENV)/flask/.synced
 	$(FLASK)/pytest flask_impl
@@ -80,3 +80,19 @@ lock: | $(UV)
 
 clean:
 	rm -rf $(VENV) var django_impl/staticfiles
+
+# Benchmarks (benchmarks/README.md): `make bench` (at most 40 min), `make bench QUICK=1` (at most
+# 5 min, not fit for verdicts), BENCH_ARGS for more options, BENCH_DATABASE_URL for PostgreSQL.
+QUICK ?=
+BENCH_ARGS ?=
+
+.PHONY: bench loc test-bench
+
+bench: venvs
+	$(TOOLS)/python -m benchmarks $(if $(filter 1 yes true,$(QUICK)),--quick) $(BENCH_ARGS)
+
+loc: venvs
+	$(TOOLS)/python -m benchmarks.loc
+
+test-bench: $(VENV)/tools/.synced
+	$(TOOLS)/pytest benchmarks/tests

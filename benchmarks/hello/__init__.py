@@ -1,0 +1,1 @@
+"""Hello-worlds: the smallest app of each framework that answers one request (counted)."""

@@ -1,0 +1,1 @@
+"""Tests of the harness itself, on small inputs, without running any load."""

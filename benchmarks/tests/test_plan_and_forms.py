@@ -1,0 +1,48 @@
+"""The plan's run list and estimate, the CPU layout, forms found by data-testid, line counting."""
+
+from benchmarks.htmlforms import find_form
+from benchmarks.plan import make_plan
+from benchmarks.sloc import python_lines, template_lines
+
+
+def test_sweep_points_equal_to_a_headline_spec_reuse_its_repeats():
+    plan = make_plan(quick=False, server_cores_available=1)
+    runs = dict(plan.runs())
+    assert runs[plan.reader] == 3
+    assert len(plan.worker_count_sweep) == 1
+    assert plan.worker_count_sweep[0] == plan.reader
+    assert sum(1 for spec in runs if spec.scenario == "reader") == 5
+
+
+def test_full_run_fits_in_40_minutes_and_quick_in_5_once_snapshots_exist():
+    for quick, limit in ((False, 40 * 60), (True, 5 * 60)):
+        plan = make_plan(quick=quick, server_cores_available=1)
+        assert plan.estimate_seconds(plan.load_runs(["django", "flask"]), 0) <= limit
+
+
+def test_scenarios_a_twin_cannot_serve_are_not_counted_as_runs():
+    plan = make_plan(quick=True, server_cores_available=1)
+    both = plan.load_runs(["django", "flask"])
+    without_api = plan.load_runs(["django", "flask"], {"flask": {"api_client", "probe_json"}})
+    assert both - without_api == 2
+
+
+def test_form_is_found_by_testid_with_its_hidden_inputs():
+    page = (
+        '<form method="post" action="/login/" data-testid="other"><input type="hidden" '
+        'name="x" value="1"></form><form data-testid="login-form" method="post" action="/login/">'
+        '<input name="email"><input type="hidden" name="csrf_token" value="a&amp;b">'
+        '<input value="/" type="hidden" name="next"></form>'
+    )
+    assert find_form(page, "login-form") == ("/login/", {"csrf_token": "a&b", "next": "/"})
+    assert find_form(page, "comment-form") is None
+
+
+def test_python_lines_leave_out_blanks_comments_and_docstrings():
+    source = '"""Module."""\n\n# comment\ndef f():\n    """Doc\n    string."""\n    return 1  # x\n'
+    assert python_lines(source) == 2
+
+
+def test_template_lines_leave_out_template_and_html_comments():
+    template = "{# a #}\n<p>\n{% comment %}\nhidden\n{% endcomment %}\n<!-- c\n-->\n</p>\n\n"
+    assert template_lines(template) == 2
