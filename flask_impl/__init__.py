@@ -2,21 +2,25 @@
 
 from pathlib import Path
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, render_template, request
 from flask_babel import get_locale
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, SecurityError
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from flask_impl import query_count
 from flask_impl.accounts import bp as accounts_bp
+from flask_impl.api import bp as api_bp
+from flask_impl.api.errors import answer_http_error, is_api_path
 from flask_impl.blog import bp as blog_bp
 from flask_impl.blog.commands import load_seed_command
 from flask_impl.blog.services import render_markdown
 from flask_impl.config import DEVELOPMENT_SECRET_KEY, REPO, Config
 from flask_impl.converters import CONVERTERS
-from flask_impl.extensions import babel, csrf, db, login_manager, migrate
+from flask_impl.extensions import babel, cors, csrf, db, login_manager, migrate
 from flask_impl.helpers import current_path
 
+ERROR_PAGES = {400, 403, 404}
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
@@ -29,6 +33,8 @@ def create_app(config_class: type = Config) -> Flask:
     app.config.from_object(config_class)
     app.config.from_prefixed_env()
     app.url_map.converters.update(CONVERTERS)
+    # As in Django: `//` in a path is not merged by a redirect (API paths are never redirected).
+    app.url_map.merge_slashes = False
     if not app.debug and app.config["SECRET_KEY"] == DEVELOPMENT_SECRET_KEY:
         raise RuntimeError("SECRET_KEY is the development key: set SECRET_KEY (or DEBUG=1).")
 
@@ -38,13 +44,15 @@ def create_app(config_class: type = Config) -> Flask:
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
+    csrf.exempt(api_bp)  # the API authenticates by its token, never by the session cookie
     babel.init_app(app)
+    cors.init_app(app)
 
     app.register_blueprint(accounts_bp)
     app.register_blueprint(blog_bp)
+    app.register_blueprint(api_bp)
     app.after_request(set_security_headers)
-    for code in (400, 403, 404):
-        app.register_error_handler(code, render_error_page)
+    app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(SecurityError, refuse_untrusted_host)
     app.add_template_filter(markdown_filter, "markdown")
     app.add_template_global(current_path)
@@ -57,6 +65,16 @@ def set_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+def handle_http_error(error: HTTPException) -> Response | WerkzeugResponse | tuple[str, int]:
+    """JSON under /api (a 404 or 405 there belongs to no blueprint, so the app answers it);
+    the project's error pages elsewhere, and Flask's own for the codes that have none."""
+    if is_api_path(request.path):
+        return answer_http_error(error)
+    if error.code in ERROR_PAGES:
+        return render_error_page(error)
+    return error.get_response()
 
 
 def render_error_page(error: HTTPException) -> tuple[str, int]:

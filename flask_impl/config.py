@@ -34,3 +34,9 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_SAMESITE = "Lax"
     COUNT_QUERIES = env_flag("TWINS_COUNT_QUERIES")
+    # Bodies over 1 MB are refused (413) before they are read; the pages' forms are far smaller.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    # CORS for the API alone (flask-cors): any origin, no credentials, its two request headers.
+    CORS_RESOURCES = {r"/api/*": {"origins": "*"}}
+    CORS_SEND_WILDCARD = True
+    CORS_ALLOW_HEADERS = ["Authorization", "Content-Type"]

@@ -1,4 +1,5 @@
-"""The twin's test fixtures (app, client, runner) and a browser's ways: CSRF token, sign-in.
+"""The twin's test fixtures (app, client, runner), a browser's ways (CSRF token, sign-in) and
+the API's (a token).
 
 Twin: what django_impl's tests get from Django's TestCase and its test client.
 """
@@ -21,7 +22,7 @@ CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*? value="([^"]+)"')
 def app(tmp_path) -> Flask:
     class TestConfig(Config):
         TESTING = True
-        SECRET_KEY = "test-only-secret-key"
+        SECRET_KEY = "test-only-secret-key-at-least-32-bytes"
         SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'test.sqlite3'}"
         COUNT_QUERIES = True
 
@@ -63,3 +64,11 @@ def sign_in(client: FlaskClient, username: str) -> None:
         client, "/login/", {"email": f"{username}@example.com", "password": PASSWORD}
     )
     assert response.status_code == 302, response.status_code
+
+
+def token_header(client: FlaskClient, username: str) -> dict[str, str]:
+    """The API's `Authorization` header for username, signed in through `/api/users/login`."""
+    credentials = {"email": f"{username}@example.com", "password": PASSWORD}
+    response = client.post("/api/users/login", json={"user": credentials})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Token {response.json['user']['token']}"}

@@ -1,4 +1,7 @@
-"""URL converters named after Django's path converters, which Django has built in. Twin: none."""
+"""URL converters: Django's built-in path converters by their names, and the API's slug.
+
+Twin: none (Django has the first built in; its API routes list `articles/feed` first).
+"""
 
 from werkzeug.routing import BaseConverter
 
@@ -15,4 +18,11 @@ class StrConverter(BaseConverter):
     regex = r"[^/\x00]+"
 
 
-CONVERTERS = {"slug": SlugConverter, "str": StrConverter}
+class ArticleSlugConverter(BaseConverter):
+    """Any path segment but `feed`: `/api/articles/feed` is the feed, for every method, as in
+    Django, whose first matching route wins (so `PUT /api/articles/feed` is a 405)."""
+
+    regex = r"(?!feed$)[^/]+"
+
+
+CONVERTERS = {"slug": SlugConverter, "str": StrConverter, "article_slug": ArticleSlugConverter}

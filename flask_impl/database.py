@@ -23,6 +23,7 @@ from sqlalchemy.types import TypeDecorator
 
 # BIGINT everywhere, but SQLite makes only an INTEGER PRIMARY KEY its row id.
 BIG_ID = BigInteger().with_variant(Integer, "sqlite")
+MAX_ID = 2**63 - 1  # the largest BIGINT
 
 
 def utcnow() -> datetime:

@@ -4,6 +4,7 @@ Twin: django_impl/config/settings.py (INSTALLED_APPS and MIDDLEWARE).
 """
 
 from flask_babel import Babel
+from flask_cors import CORS
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -18,3 +19,4 @@ login_manager.login_view = "accounts.login"
 login_manager.login_message = None
 csrf = CSRFProtect()
 babel = Babel()
+cors = CORS()

@@ -1,26 +1,34 @@
 """Sign-up, sign-in and settings forms. Twin: django_impl/accounts/forms.py."""
 
-from urllib.parse import urlsplit
-
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField, TextAreaField, URLField
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from flask_impl.accounts import services
 from flask_impl.accounts.models import User
+from flask_impl.accounts.services import normalize_email
 from flask_impl.helpers import no_null_characters, strip
 
 
-def normalize_email(value: str | None) -> str | None:
-    return value.strip().lower() if isinstance(value, str) else value
+def valid_username(form: FlaskForm, field: StringField) -> None:
+    if not services.is_valid_username(field.data):
+        raise ValidationError(_("Use only letters, digits, underscores and hyphens."))
+
+
+def valid_email(form: FlaskForm, field: EmailField) -> None:
+    if not services.is_valid_email(field.data):
+        raise ValidationError(_("Invalid email address."))
 
 
 def http_url(form: FlaskForm, field: URLField) -> None:
-    parts = urlsplit(field.data)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
+    if not services.is_http_url(field.data):
         raise ValidationError(_("Enter an http or https URL."))
+
+
+def password_length() -> Length:
+    return Length(min=services.PASSWORD_MIN_LENGTH, max=services.PASSWORD_MAX_LENGTH)
 
 
 def username_field() -> StringField:
@@ -30,11 +38,8 @@ def username_field() -> StringField:
         validators=[
             DataRequired(),
             no_null_characters,
-            Length(max=40),
-            Regexp(
-                r"^[A-Za-z0-9_-]+$",
-                message=_l("Use only letters, digits, underscores and hyphens."),
-            ),
+            Length(max=services.USERNAME_MAX_LENGTH),
+            valid_username,
         ],
     )
 
@@ -43,7 +48,12 @@ def email_field() -> EmailField:
     return EmailField(
         _l("Email"),
         filters=[normalize_email],
-        validators=[DataRequired(), no_null_characters, Length(max=254), Email()],
+        validators=[
+            DataRequired(),
+            no_null_characters,
+            Length(max=services.EMAIL_MAX_LENGTH),
+            valid_email,
+        ],
     )
 
 
@@ -65,7 +75,7 @@ class RegisterForm(UniqueAccountMixin, FlaskForm):
     username = username_field()
     email = email_field()
     password = PasswordField(
-        _l("Password"), validators=[DataRequired(), no_null_characters, Length(min=8, max=128)]
+        _l("Password"), validators=[DataRequired(), no_null_characters, password_length()]
     )
 
 
@@ -92,18 +102,23 @@ class SettingsForm(UniqueAccountMixin, FlaskForm):
     image = URLField(
         _l("URL of profile picture"),
         filters=[strip],
-        validators=[Optional(), no_null_characters, Length(max=500), http_url],
+        validators=[
+            Optional(),
+            no_null_characters,
+            Length(max=services.IMAGE_MAX_LENGTH),
+            http_url,
+        ],
     )
     username = username_field()
     bio = TextAreaField(
         _l("Short bio about you"),
         filters=[strip],
-        validators=[no_null_characters, Length(max=1000)],
+        validators=[no_null_characters, Length(max=services.BIO_MAX_LENGTH)],
     )
     email = email_field()
     password = PasswordField(
         _l("New password"),
-        validators=[Optional(strip_whitespace=False), no_null_characters, Length(min=8, max=128)],
+        validators=[Optional(strip_whitespace=False), no_null_characters, password_length()],
     )
 
     def __init__(self, user: User, **kwargs) -> None:

@@ -3,14 +3,52 @@
 Twin: django_impl/accounts/services.py.
 """
 
+import re
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 
 from flask_impl.accounts.models import User, follows
 from flask_impl.extensions import db
 
+USERNAME_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+USERNAME_MAX_LENGTH = 40
+EMAIL_MAX_LENGTH = 254
+PASSWORD_MIN_LENGTH = 8
+PASSWORD_MAX_LENGTH = 128
+BIO_MAX_LENGTH = 1000
+IMAGE_MAX_LENGTH = 500
+
 
 class CannotFollowSelf(ValueError):
     """A user tried to follow or unfollow themselves."""
+
+
+def normalize_email(value: str | None) -> str | None:
+    """Emails are trimmed and lowercased before they are stored or looked up."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def is_valid_username(username: str) -> bool:
+    return USERNAME_PATTERN.fullmatch(username) is not None
+
+
+def is_valid_email(email: str) -> bool:
+    """email_validator's check, as WTForms' Email() makes it: no DNS look-up."""
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
 def authenticate(email: str, password: str) -> User | None:

@@ -31,17 +31,21 @@ class ArticleForm(FlaskForm):
     title = StringField(
         _l("Article title"),
         filters=[strip],
-        validators=[DataRequired(), no_null_characters, Length(max=120)],
+        validators=[DataRequired(), no_null_characters, Length(max=services.TITLE_MAX_LENGTH)],
     )
     description = StringField(
         _l("What's this article about?"),
         filters=[strip],
-        validators=[DataRequired(), no_null_characters, Length(max=255)],
+        validators=[
+            DataRequired(),
+            no_null_characters,
+            Length(max=services.DESCRIPTION_MAX_LENGTH),
+        ],
     )
     body = TextAreaField(
         _l("Write your article (in Markdown)"),
         filters=[strip],
-        validators=[DataRequired(), no_null_characters, Length(max=20_000)],
+        validators=[DataRequired(), no_null_characters, Length(max=services.BODY_MAX_LENGTH)],
     )
     tags = TagListField(_l("Enter tags"))
 
@@ -63,5 +67,5 @@ class CommentForm(FlaskForm):
     body = TextAreaField(
         _l("Write a comment..."),
         filters=[strip],
-        validators=[DataRequired(), no_null_characters, Length(max=5_000)],
+        validators=[DataRequired(), no_null_characters, Length(max=services.COMMENT_MAX_LENGTH)],
     )

@@ -3,9 +3,10 @@
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, exists, false, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from flask_impl.accounts.models import User, follows
@@ -14,6 +15,10 @@ from flask_impl.database import utcnow
 from flask_impl.extensions import db
 
 SLUG_LENGTH = 100
+TITLE_MAX_LENGTH = 120
+DESCRIPTION_MAX_LENGTH = 255
+BODY_MAX_LENGTH = 20_000
+COMMENT_MAX_LENGTH = 5_000
 MAX_TAGS = 10
 TAG_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 POPULAR_TAGS = 20
@@ -45,8 +50,12 @@ def unique_slug(title: str) -> str:
 
 def parse_tags(text: str) -> list[str]:
     """Split at commas and white space, lowercase, drop duplicates keeping the first."""
-    names = (name for name in re.split(r"[\s,]+", text.lower()) if name)
-    return list(dict.fromkeys(names))
+    return normalize_tags(name for name in re.split(r"[\s,]+", text) if name)
+
+
+def normalize_tags(names: Iterable[str]) -> list[str]:
+    """Lowercase, drop duplicates keeping the first."""
+    return list(dict.fromkeys(name.lower() for name in names))
 
 
 def is_valid_tag(name: str) -> bool:
@@ -150,6 +159,63 @@ def articles_by(author: User) -> Select[tuple[Article]]:
 def favorites_of(user: User) -> Select[tuple[Article]]:
     favorited = select(article_favorites.c.article_id).where(article_favorites.c.user_id == user.id)
     return previews().where(Article.id.in_(favorited))
+
+
+def filtered_feed(
+    *, tag: str | None = None, author: str | None = None, favorited: str | None = None
+) -> Select[tuple[Article]]:
+    """Previews narrowed by tag name, author's username and favoriting user's username, which
+    combine; a name that matches nothing gives nothing."""
+    query = previews()
+    if tag:
+        query = query.where(Article.tags.any(Tag.name == tag))
+    if author:
+        query = query.where(Article.author.has(User.username == author))
+    if favorited:
+        query = query.where(Article.favorited_by.any(User.username == favorited))
+    return query
+
+
+def count_of(query: Select[tuple[Article]]) -> Select[tuple[int]]:
+    """How many articles the query gives in all: its FROM and WHERE alone, under count(*)."""
+    return query.with_only_columns(func.count(), maintain_column_froms=True).order_by(None)
+
+
+def favorited_by_reader(reader: User | None) -> ColumnElement[bool]:
+    """Whether reader has favorited the row's article: a column of the article query itself."""
+    if reader is None:
+        return false()
+    return exists().where(
+        article_favorites.c.article_id == Article.id, article_favorites.c.user_id == reader.id
+    )
+
+
+def reader_follows(reader: User | None, author_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """Whether reader follows the user with author_id: a column of the row's own query."""
+    if reader is None:
+        return false()
+    return exists().where(follows.c.from_user_id == reader.id, follows.c.to_user_id == author_id)
+
+
+def with_reader_flags(query: Select[tuple[Article]], reader: User | None) -> Select:
+    """Rows of (article, favorited, following) for this reader, in the query's own SELECT."""
+    return query.add_columns(favorited_by_reader(reader), reader_follows(reader, Article.author_id))
+
+
+def comments_for(article: Article, reader: User | None) -> Select:
+    """Rows of (comment, following) newest first, each with its author loaded."""
+    return (
+        select(Comment, reader_follows(reader, Comment.author_id))
+        .where(Comment.article_id == article.id)
+        .options(joinedload(Comment.author))
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+    )
+
+
+def tags_in_use() -> list[str]:
+    """The names of the tags that at least one article has."""
+    used = select(article_tags.c.tag_id)
+    return list(db.session.scalars(select(Tag.name).where(Tag.id.in_(used)).order_by(Tag.name)))
 
 
 def popular_tags() -> list[str]:

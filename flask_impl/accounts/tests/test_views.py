@@ -101,7 +101,7 @@ def test_anonymous_settings_redirects_to_sign_in(client):
     response = client.get("/settings/")
 
     assert response.status_code == 302
-    assert response.headers["Location"] == "/login/?next=/settings/"
+    assert response.headers["Location"] == "/login/?next=%2Fsettings%2F"
 
 
 def test_new_password_keeps_the_user_signed_in(app, client):

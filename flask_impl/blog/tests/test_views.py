@@ -19,7 +19,7 @@ def test_anonymous_editor_redirects_to_sign_in(client):
     response = client.get("/editor/")
 
     assert response.status_code == 302
-    assert response.headers["Location"] == "/login/?next=/editor/"
+    assert response.headers["Location"] == "/login/?next=%2Feditor%2F"
 
 
 def test_publishing_redirects_to_the_article_under_its_slug(app, client):

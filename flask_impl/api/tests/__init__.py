@@ -1,0 +1,1 @@
+"""The API blueprint's tests. Twin: django_impl/api/tests/."""

@@ -1,0 +1,68 @@
+"""The article list and the feed run a fixed number of queries whatever `limit` and the number
+of articles. Twin: django_impl/api/tests/test_query_budget.py.
+
+Anonymous, `GET /api/articles`: the count of all matches, the page of articles (author joined;
+favorites counted, and the reader's favorited and following flags, in subqueries of the same
+SELECT), the page's tags (selectinload) = 3. With a token: + the token's user = 4.
+`GET /api/articles/feed` (a token is required): the user, the count, the page, the tags = 4.
+"""
+
+import pytest
+from sqlalchemy import select
+
+from flask_impl.accounts.models import User
+from flask_impl.blog.tests.factories import make_article, make_user
+from flask_impl.conftest import token_header
+from flask_impl.extensions import db
+
+BUDGETS = [
+    ("/api/articles", False, 3),
+    ("/api/articles", True, 4),
+    ("/api/articles?tag=python&author=author&favorited=reader", False, 3),
+    ("/api/articles?tag=python&author=author&favorited=reader", True, 4),
+    ("/api/articles/feed", True, 4),
+]
+
+
+def add_articles(app, start: int, count: int) -> None:
+    """Articles by `author`, each with two tags, two favorites and two comments."""
+    with app.app_context():
+        author = db.session.scalar(select(User).where(User.username == "author"))
+        reader = db.session.scalar(select(User).where(User.username == "reader"))
+        for number in range(start, start + count):
+            make_article(
+                author,
+                f"Article {number}",
+                tags=["python", f"topic{number % 4}"],
+                favorited_by=[reader, author],
+                comments=2,
+            )
+
+
+@pytest.mark.parametrize(("path", "with_token", "budget"), BUDGETS)
+def test_list_runs_the_same_queries_for_any_limit_and_size(app, client, path, with_token, budget):
+    with app.app_context():
+        author, reader = make_user("author"), make_user("reader")
+        reader.following.append(author)
+        db.session.commit()
+    headers = token_header(client, "reader") if with_token else {}
+    separator = "&" if "?" in path else "?"
+
+    counts = []
+    for start, count in ((0, 3), (3, 12)):
+        add_articles(app, start, count)
+        for limit in (5, 20):
+            response = client.get(f"{path}{separator}limit={limit}", headers=headers)
+            assert response.status_code == 200
+            assert response.json["articlesCount"] == start + count
+            assert len(response.json["articles"]) == min(limit, start + count)
+            counts.append(int(response.headers["X-Query-Count"]))
+
+    assert counts == [budget] * 4
+
+
+def test_the_feed_without_a_token_queries_nothing(client):
+    response = client.get("/api/articles/feed")
+
+    assert response.status_code == 401
+    assert response.headers["X-Query-Count"] == "0"
