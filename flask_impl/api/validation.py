@@ -80,10 +80,6 @@ def email(value: Any) -> str:
     return value
 
 
-def login_email(value: Any) -> str:
-    return text(accounts.normalize_email(value))
-
-
 def password(value: Any) -> str:
     value = text(value, max_length=accounts.PASSWORD_MAX_LENGTH, strip=False)
     if len(value) < accounts.PASSWORD_MIN_LENGTH:
@@ -118,7 +114,7 @@ USER_CHANGES = {
     "bio": partial(optional_text, max_length=accounts.BIO_MAX_LENGTH),
     "image": image,
 }
-LOGIN = {"email": login_email, "password": partial(text, strip=False)}
+LOGIN = {"email": email, "password": partial(text, strip=False)}
 ARTICLE = {
     "title": partial(text, max_length=blog.TITLE_MAX_LENGTH),
     "description": partial(text, max_length=blog.DESCRIPTION_MAX_LENGTH),
