@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.api import SPEC_PATH
+from tests.support.openapi_contract import SPEC_PATH
 
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 HOOKS = Path(__file__).with_name("fuzz_hooks.py")
