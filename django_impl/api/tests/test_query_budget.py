@@ -4,7 +4,7 @@ flask_impl/api/tests/test_query_budget.py."""
 from django.test import TestCase
 
 from api.auth import make_token
-from blog.tests.factories import make_article, make_user
+from blog.tests.factories import grow_articles, make_user
 
 
 class QueryBudgetTests(TestCase):
@@ -23,20 +23,9 @@ class QueryBudgetTests(TestCase):
         cls.reader.following.add(cls.author)
         cls.token = make_token(cls.reader)
 
-    def grow_to(self, total):
-        """Add articles up to total, each with two tags, two favorites and two comments."""
-        for number in range(self.author.articles.count(), total):
-            make_article(
-                self.author,
-                f"Article {number}",
-                tags=["python", f"topic{number % 4}"],
-                favorited_by=[self.reader, self.author],
-                comments=2,
-            )
-
     def assert_budget(self, path, queries, filters=(), **headers):
         for total in (3, 15):
-            self.grow_to(total)
+            grow_articles(self.author, self.reader, total)
             for limit in (5, 20):
                 with self.subTest(articles=total, limit=limit), self.assertNumQueries(queries):
                     response = self.client.get(

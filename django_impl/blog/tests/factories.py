@@ -25,3 +25,15 @@ def make_article(author: User, title: str, tags=(), favorited_by=(), comments=0)
         for number in range(comments)
     )
     return article
+
+
+def grow_articles(author, reader, total):
+    """Add articles by author up to total, each with two tags, two favorites and two comments."""
+    for number in range(author.articles.count(), total):
+        make_article(
+            author,
+            f"Article {number}",
+            tags=["python", f"topic{number % 4}"],
+            favorited_by=[reader, author],
+            comments=2,
+        )

@@ -2,7 +2,7 @@
 
 from django.test import TestCase
 
-from blog.tests.factories import make_article, make_user
+from blog.tests.factories import grow_articles, make_user
 
 
 class QueryBudgetTests(TestCase):
@@ -17,20 +17,9 @@ class QueryBudgetTests(TestCase):
         cls.author = make_user("author")
         cls.reader = make_user("reader")
 
-    def grow_to(self, total):
-        """Add articles up to total, each with two tags, two favorites and two comments."""
-        for number in range(self.author.articles.count(), total):
-            make_article(
-                self.author,
-                f"Article {number}",
-                tags=["python", f"topic{number % 4}"],
-                favorited_by=[self.reader, self.author],
-                comments=2,
-            )
-
     def assert_budget(self, path, queries):
         for total in (3, 15):
-            self.grow_to(total)
+            grow_articles(self.author, self.reader, total)
             with self.subTest(articles=total), self.assertNumQueries(queries):
                 response = self.client.get(path)
             self.assertContains(response, 'data-testid="article-preview"', count=min(10, total))

@@ -8,10 +8,8 @@ SELECT), the page's tags (selectinload) = 3. With a token: + the token's user = 
 """
 
 import pytest
-from sqlalchemy import select
 
-from flask_impl.accounts.models import User
-from flask_impl.blog.tests.factories import make_article, make_user
+from flask_impl.blog.tests.factories import add_articles, make_user
 from flask_impl.conftest import token_header
 from flask_impl.extensions import db
 
@@ -22,21 +20,6 @@ BUDGETS = [
     ("/api/articles?tag=python&author=author&favorited=reader", True, 4),
     ("/api/articles/feed", True, 4),
 ]
-
-
-def add_articles(app, start: int, count: int) -> None:
-    """Articles by `author`, each with two tags, two favorites and two comments."""
-    with app.app_context():
-        author = db.session.scalar(select(User).where(User.username == "author"))
-        reader = db.session.scalar(select(User).where(User.username == "reader"))
-        for number in range(start, start + count):
-            make_article(
-                author,
-                f"Article {number}",
-                tags=["python", f"topic{number % 4}"],
-                favorited_by=[reader, author],
-                comments=2,
-            )
 
 
 @pytest.mark.parametrize(("path", "with_token", "budget"), BUDGETS)

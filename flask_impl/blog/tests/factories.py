@@ -1,5 +1,7 @@
 """Rows for the tests, made through the services. Twin: django_impl/blog/tests/factories.py."""
 
+from sqlalchemy import select
+
 from flask_impl.accounts import services as account_services
 from flask_impl.accounts.models import User
 from flask_impl.blog import services
@@ -23,3 +25,18 @@ def make_article(author: User, title: str, tags=(), favorited_by=(), comments=0)
     for number in range(comments):
         services.add_comment(article, author, f"Comment {number}")
     return article
+
+
+def add_articles(app, start: int, count: int) -> None:
+    """Articles by `author`, each with two tags, two favorites and two comments."""
+    with app.app_context():
+        author = db.session.scalar(select(User).where(User.username == "author"))
+        reader = db.session.scalar(select(User).where(User.username == "reader"))
+        for number in range(start, start + count):
+            make_article(
+                author,
+                f"Article {number}",
+                tags=["python", f"topic{number % 4}"],
+                favorited_by=[reader, author],
+                comments=2,
+            )

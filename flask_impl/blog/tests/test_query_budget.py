@@ -1,12 +1,9 @@
 """List pages run a fixed number of queries whatever they show. Twin: django_impl/blog/tests/."""
 
 import pytest
-from sqlalchemy import select
 
-from flask_impl.accounts.models import User
-from flask_impl.blog.tests.factories import make_article, make_user
+from flask_impl.blog.tests.factories import add_articles, make_user
 from flask_impl.conftest import sign_in
-from flask_impl.extensions import db
 
 # Anonymous: the session is a signed cookie and nobody is signed in, so no query for either.
 #   home, tag: the page of articles (author joined, favorites counted in a subquery), their
@@ -22,21 +19,6 @@ BUDGETS = [
     ("/profile/author/", False, 4),
     ("/profile/author/", True, 6),
 ]
-
-
-def add_articles(app, start: int, count: int) -> None:
-    """Articles by `author`, each with two tags, two favorites and two comments."""
-    with app.app_context():
-        author = db.session.scalar(select(User).where(User.username == "author"))
-        reader = db.session.scalar(select(User).where(User.username == "reader"))
-        for number in range(start, start + count):
-            make_article(
-                author,
-                f"Article {number}",
-                tags=["python", f"topic{number % 4}"],
-                favorited_by=[reader, author],
-                comments=2,
-            )
 
 
 @pytest.mark.parametrize(("path", "signed_in", "budget"), BUDGETS)
