@@ -5,7 +5,11 @@ from locust import task
 from benchmarks.scenarios.common import Visitor
 
 
-class ListReader(Visitor):
+class ListTasks(Visitor):
+    """The list pages; the reader scenario adds article pages to these."""
+
+    abstract = True
+
     @task(3)
     def home(self) -> None:
         self.page("/", "/", 'data-testid="article-list"')
@@ -22,3 +26,7 @@ class ListReader(Visitor):
     def profile(self) -> None:
         marker = 'data-testid="profile-username"'
         self.page(f"/profile/{self.pick('authors')}/", "/profile/[username]/", marker)
+
+
+class ListReader(ListTasks):
+    """Signed out, list pages only."""
