@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,10 +45,15 @@ class Timestamped(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def with_favorites_count(self):
-        # Django leaves Meta.ordering out of GROUP BY queries, so the order is restated.
-        return self.annotate(favorites_count=Count("favorited_by", distinct=True)).order_by(
-            *self.model._meta.ordering
+        """The count as a correlated subquery: no join and no GROUP BY over the whole list."""
+        favorites = (
+            self.model.favorited_by.through.objects.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
+        return self.annotate(favorites_count=Coalesce(Subquery(favorites), 0))
 
     def with_details(self):
         """Author (joined), favorites count, and tags in name order (one query for all rows)."""
@@ -68,7 +74,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(tags__name=name)
 
     def favorited_by_any(self, users):
-        """A subquery, not a join: a join would make with_favorites_count count these users only."""
+        """A subquery, not a join, so that each article is listed once."""
         favorites = self.model.favorited_by.through.objects.filter(user__in=users)
         return self.filter(pk__in=favorites.values("article"))
 
