@@ -94,6 +94,19 @@ def test_empty_comment_is_refused_with_422(anon, writer):
     assert anon.get(f"/article/{slug}/").all("comment") == []
 
 
+def test_refused_comment_page_shows_the_whole_article_with_its_comments(writer, account):
+    slug = write_article(writer.browser, tags="zeta, alpha")
+    add_comment(writer.browser, slug, "already here")
+    post_with_token(account.browser, f"/article/{slug}/favorite/")
+
+    page = add_comment(writer.browser, slug, "   ")
+
+    assert page.status == 422
+    assert page.texts("comment-body") == ["already here"]
+    assert page.texts("article-tag") == ["alpha", "zeta"]
+    assert page.text("favorites-count") == "1"
+
+
 def test_comment_on_unknown_article_is_404(writer):
     page = post_with_token(writer.browser, f"/article/{unique('missing')}/comments/", {"body": "x"})
 

@@ -137,13 +137,15 @@ def article_delete(request, slug):
 @require_POST
 @login_required
 def comment_create(request, slug):
-    article = get_object_or_404(Article.objects.with_details(), slug=slug)
+    article = get_object_or_404(Article, slug=slug)
     form = CommentForm(request.POST)
     if form.is_valid():
         form.instance.article = article
         form.instance.author = request.user
         form.save()
         return redirect(article)
+    # Only a rejected comment needs the whole page, with its details and every comment.
+    article = Article.objects.with_details().get(pk=article.pk)
     context = article_page_context(request, article, comment_form=form)
     return render(request, "blog/article_detail.html", context, status=422)
 

@@ -139,12 +139,13 @@ def article_delete(slug: str):
 @bp.post("/article/<slug:slug>/comments/")
 @login_required
 def comment_create(slug: str):
-    article = db.one_or_404(services.article_page(slug))
+    article = db.one_or_404(select(Article).where(Article.slug == slug))
     form = CommentForm()
     if form.validate_on_submit():
         services.add_comment(article, current_user, form.body.data)
         return redirect(url_for("blog.article_detail", slug=slug))
-    return render_article(article, form)
+    # Only a rejected comment needs the whole page, with its details and every comment.
+    return render_article(db.session.scalars(services.article_page(slug)).one(), form)
 
 
 @bp.post("/article/<slug:slug>/comments/<int:comment_id>/delete/")

@@ -48,3 +48,15 @@ class QueryBudgetTests(TestCase):
         # + session, user, and whether the reader follows the author
         self.client.force_login(self.reader)
         self.assert_budget("/profile/author/", 7)
+
+    def test_posting_a_comment_loads_none_of_the_others(self):
+        # session, user, the article alone, the insert;
+        # the same whether the article has 2 comments or 9
+        grow_articles(self.author, self.reader, 1)
+        self.client.force_login(self.reader)
+        for total in (2, 9):
+            with self.subTest(comments=total), self.assertNumQueries(4):
+                response = self.client.post("/article/article-0/comments/", {"body": "Hi"})
+            self.assertEqual(response.status_code, 302)
+            for number in range(6):
+                self.client.post("/article/article-0/comments/", {"body": f"N{number}"})

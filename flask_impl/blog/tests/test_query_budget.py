@@ -3,7 +3,7 @@
 import pytest
 
 from flask_impl.blog.tests.factories import add_articles, make_user
-from flask_impl.conftest import sign_in
+from flask_impl.conftest import post_form, sign_in
 
 # Anonymous: the session is a signed cookie and nobody is signed in, so no query for either.
 #   home, tag: the page of articles (author joined, favorites counted in a subquery), their
@@ -38,3 +38,21 @@ def test_page_runs_the_same_queries_for_3_and_15_articles(app, client, path, sig
         counts.append(int(response.headers["X-Query-Count"]))
 
     assert counts == [budget, budget]
+
+
+def test_posting_a_comment_loads_none_of_the_others(app, client):
+    # the user row (Flask-Login), the article alone, the insert = 3, with 7 comments there or 13
+    with app.app_context():
+        make_user("reader")
+        make_user("author")
+    add_articles(app, 0, 1)
+    sign_in(client, "reader")
+
+    counts = []
+    for _ in range(2):
+        for number in range(6):
+            response = post_form(client, "/article/article-0/comments/", {"body": f"N{number}"})
+            assert response.status_code == 302
+        counts.append(int(response.headers["X-Query-Count"]))
+
+    assert counts == [3, 3]
