@@ -17,6 +17,9 @@ help:
 	@echo "make test                      shared suite on both twins, then each twin's own tests"
 	@echo "make run                       both twins with demo data (Django :8000, Flask :5000)"
 	@echo "make serve TWIN=flask PORT=5000  one twin in the foreground, honouring DATABASE_URL"
+	@echo "make bench [QUICK=1]           measure both twins (benchmarks/README.md)"
+	@echo "make bench-compare A=<run> B=<run>  do two bench runs agree on the ratios?"
+	@echo "make loc                       line counts by layer and feature"
 	@echo "make lint | format | lock | clean"
 
 $(UV):
@@ -86,10 +89,13 @@ clean:
 QUICK ?=
 BENCH_ARGS ?=
 
-.PHONY: bench loc test-bench
+.PHONY: bench bench-compare loc test-bench
 
 bench: venvs
 	$(TOOLS)/python -m benchmarks $(if $(filter 1 yes true,$(QUICK)),--quick) $(BENCH_ARGS)
+
+bench-compare: $(VENV)/tools/.synced
+	$(TOOLS)/python -m benchmarks.compare $(A) $(B)
 
 loc: venvs
 	$(TOOLS)/python -m benchmarks.loc
