@@ -17,6 +17,7 @@ from locust import FastHttpUser, constant
 
 from benchmarks.htmlforms import find_form
 from benchmarks.scenarios import window  # noqa: F401  (registers the measured window)
+from benchmarks.scenarios.sequence import Sequence
 
 SIGNED_IN_MARKER = 'data-testid="sign-out-form"'
 USER_NUMBERS = itertools.count()
@@ -51,19 +52,34 @@ def expect(response, status: int, marker: str | None = None) -> bool:
     return True
 
 
-class Visitor(FastHttpUser):
-    """A closed-loop visitor: the next request leaves as soon as the previous one is answered."""
+class SeededUser(FastHttpUser):
+    """A closed-loop user whose every choice comes from its own Sequence (sequence.py)."""
 
     abstract = True
     wait_time = constant(0)
-    signed_in = False
 
     def on_start(self) -> None:
         self.number = next(USER_NUMBERS)
-        self.rng = random.Random(self.number)
+        self.sequence = Sequence(self.number)
+        # The one place locust picks a task; drawing it here makes the requests a fixed sequence.
+        self._taskset_instance.get_next_task = self.next_task
+
+    @property
+    def rng(self) -> random.Random:
+        return self.sequence.rng
+
+    def next_task(self):
+        return self.rng.choice(self.tasks)
 
     def pick(self, kind: str) -> str:
         return self.rng.choice(targets()[kind])
+
+
+class Visitor(SeededUser):
+    """A visitor of the pages: the next request leaves as soon as the previous one is answered."""
+
+    abstract = True
+    signed_in = False
 
     def page(self, path: str, name: str, marker: str) -> str | None:
         """GET a page that must answer 200 with the marker (and, signed in, the sign-out form)."""
@@ -101,20 +117,15 @@ class SignedInVisitor(Visitor):
             self.client.cookiejar.set_cookie(make_cookie(**cookie))
 
 
-class ApiClient(FastHttpUser):
+class ApiClient(SeededUser):
     """A RealWorld API client holding the JWT of one of the accounts the harness signed in."""
 
     abstract = True
-    wait_time = constant(0)
 
     def on_start(self) -> None:
-        self.number = next(USER_NUMBERS)
-        self.rng = random.Random(self.number)
+        super().on_start()
         tokens = sessions()["api"]
         self.headers = {"Authorization": f"Token {tokens[self.number % len(tokens)]}"}
-
-    def pick(self, kind: str) -> str:
-        return self.rng.choice(targets()[kind])
 
     def call(self, method: str, path: str, name: str, status: int, marker: str, body=None):
         with self.client.request(

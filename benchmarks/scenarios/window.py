@@ -18,8 +18,15 @@ from locust.env import Environment
 from locust.runners import MasterRunner, WorkerRunner
 
 from benchmarks import procstat
+from benchmarks.scenarios import sequence
 
 RESET_MESSAGE = "bench_reset"
+
+
+def open_window(runner) -> None:
+    """Users start their request sequences over (sequence.py) and the stats start from zero."""
+    sequence.open_window()
+    runner.stats.reset_all()
 
 
 def database_backends(url: str) -> list[int] | None:
@@ -52,7 +59,7 @@ def measure(environment: Environment) -> None:
     gevent.sleep(float(os.environ["BENCH_WARMUP"]))
     if isinstance(runner, MasterRunner):
         runner.send_message(RESET_MESSAGE)
-    runner.stats.reset_all()
+    open_window(runner)
     start = snapshot()
     gevent.sleep(float(os.environ["BENCH_WINDOW"]))
     end = snapshot()
@@ -70,7 +77,7 @@ def measure(environment: Environment) -> None:
 
 def reset_worker_stats(environment: Environment, **_kwargs) -> None:
     """A --processes worker drops what it has not yet reported when the window opens."""
-    environment.runner.stats.reset_all()
+    open_window(environment.runner)
 
 
 @events.init.add_listener
