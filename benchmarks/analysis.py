@@ -4,7 +4,7 @@
 # - a run whose load generator used more than GENERATOR_BOUND_SHARE of its CPUs is generator-bound;
 # - a Flask/Django ratio is fit for a verdict only when the invocation is not QUICK, each twin has
 #   at least MIN_REPEATS runs, no run is generator-bound and no run had failures.
-# Ratios are always taken between runs of the same invocation.
+# Ratios are always taken between runs of the same invocation, repeat by repeat (ratio()).
 
 from statistics import median
 
@@ -73,16 +73,27 @@ def summarize(values: list) -> dict | None:
     return {"median": middle, "min": low, "max": high, "n": len(present), "spread_pct": spread}
 
 
-def ratio(numerator: list, denominator: list) -> dict | None:
-    """numerator/denominator as a ratio of medians, with the range of the per-repeat ratios."""
-    top, bottom = summarize(numerator), summarize(denominator)
+def ratio(numerator: dict[int, float | None], denominator: dict[int, float | None]) -> dict | None:
+    """numerator/denominator, each given by repeat number.
+
+    The headline is the median of the per-repeat ratios: the two twins of one repeat run back to
+    back, so a slow spell of the machine that spans both cancels out of their ratio. The ratio of
+    the two medians and the range of the per-repeat ratios are kept beside it.
+    """
+    top, bottom = summarize(list(numerator.values())), summarize(list(denominator.values()))
     if top is None or bottom is None or not bottom["median"]:
         return None
-    paired = [a / b for a, b in zip(numerator, denominator, strict=False) if a is not None and b]
+    paired = [
+        numerator[repeat] / denominator[repeat]
+        for repeat in sorted(numerator.keys() & denominator.keys())
+        if numerator[repeat] is not None and denominator[repeat]
+    ]
     return {
+        "paired_median": median(paired) if paired else None,
         "of_medians": top["median"] / bottom["median"],
         "paired_min": min(paired) if paired else None,
         "paired_max": max(paired) if paired else None,
+        "pairs": len(paired),
     }
 
 
@@ -120,8 +131,8 @@ def aggregate(runs: list[dict], quick: bool) -> dict:
         if {"django", "flask"} <= set(by_twin):
             for figure in RATIO_FIGURES:
                 ratios[figure] = ratio(
-                    [run["figures"].get(figure) for run in by_twin["flask"]],
-                    [run["figures"].get(figure) for run in by_twin["django"]],
+                    {run["repeat"]: run["figures"].get(figure) for run in by_twin["flask"]},
+                    {run["repeat"]: run["figures"].get(figure) for run in by_twin["django"]},
                 )
         reasons = unfit_reasons(quick, by_twin)
         result[key] = {"twins": twins, "flask_over_django": ratios, "unfit_reasons": reasons}

@@ -1,8 +1,9 @@
 """Do two invocations agree? python -m benchmarks.compare RUN_A RUN_B [--tolerance 5].
 
 Reads each run's versioned record and, per headline scenario, compares the Flask/Django ratio of
-server CPU per request: the runs agree on a scenario when the two ratios differ by at most the
-tolerance, relative to the first run's ratio. Exit status 0 when every scenario agrees, 1 if not.
+server CPU per request (the median of the per-repeat ratios): the runs agree on a scenario when
+the two ratios differ by at most the tolerance, relative to the first run's ratio. Exit status 0
+when every scenario agrees, 1 if not.
 """
 
 import argparse
@@ -32,7 +33,7 @@ def load_record(location: str) -> dict:
 
 def scenario_ratio(record: dict, scenario: str) -> float | None:
     entry = record["figures"].get(scenario, {}).get("flask_over_django", {}).get(FIGURE)
-    return entry["of_medians"] if entry else None
+    return entry.get("paired_median") if entry else None
 
 
 def agreement(first: dict, second: dict, tolerance_pct: float) -> list[dict]:

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field, replace
 HEADLINE_SCENARIOS = ("reader", "writer", "api_client", "probe_page", "probe_json", "probe_write")
 API_SCENARIOS = frozenset({"api_client", "probe_json"})
 SIGNED_IN_SCENARIOS = frozenset({"reader", "writer", "probe_write"})
-# Seconds a run costs besides warm-up and window: restore, start, sign-ins, locust start and stop.
-RUN_OVERHEAD_S = 12.0
+# Seconds a run costs besides warm-up and window: restore, start, sign-ins, locust start and stop
+# (measured on the 2-core reference machine: 48 runs of 25 s took 23:03).
+RUN_OVERHEAD_S = 4.0
 # Seconds to generate and load one snapshot, per 1,000 articles (both twins together).
-SNAPSHOT_S_PER_1K = 12.0
+SNAPSHOT_S_PER_1K = 2.0
 FIXED_STEPS_S = 60.0  # counting pass, import times, footprint, line counts, plots
 
 
@@ -153,7 +154,7 @@ def make_plan(quick: bool, server_cores_available: int, skipped=frozenset()) -> 
         )  # fmt: skip
     return Plan(
         quick=False, small=Scale(1000, 1000), large=Scale(10000, 1000), warmup_s=5, window_s=20,
-        repeats=3, users=32, concurrency=(1, 8, 32, 64), gthread_threads=4, data_size_sweep=True,
+        repeats=4, users=32, concurrency=(1, 8, 32, 64), gthread_threads=4, data_size_sweep=True,
         server_cores_available=server_cores_available, skipped=frozenset(skipped),
     )  # fmt: skip
 

@@ -32,7 +32,8 @@ def with_range(summary: dict | None, digits: int = 1) -> str:
 def ratio_text(ratio: dict | None) -> str:
     if not ratio:
         return "n/a"
-    text = f"{ratio['of_medians']:.2f}"
+    headline = ratio.get("paired_median")
+    text = f"{ratio['of_medians'] if headline is None else headline:.2f}"
     if ratio["paired_min"] is not None and ratio["paired_min"] != ratio["paired_max"]:
         text += f" [{ratio['paired_min']:.2f}, {ratio['paired_max']:.2f}]"
     return text

@@ -56,7 +56,7 @@ def headline_lines(document: dict) -> list[str]:
         if entry["flask_over_django"]
     ]  # fmt: skip
     lines += [
-        "## Flask / Django ratios (runs of this invocation; [range of per-repeat ratios])",
+        "## Flask / Django ratios (median of the per-repeat ratios [their range]; this invocation)",
         "",
     ]
     lines += table(

@@ -12,12 +12,30 @@ def test_summary_gives_median_range_and_spread_of_measured_values():
     assert summarize([None]) is None
 
 
-def test_ratio_is_of_medians_with_the_range_of_paired_repeats():
-    result = ratio([2.0, 3.0, 4.0], [4.0, 5.0, 4.0])
+def test_ratio_is_the_median_of_per_repeat_ratios_beside_the_ratio_of_medians():
+    result = ratio({1: 2.0, 2: 3.0, 3: 4.0}, {1: 4.0, 2: 5.0, 3: 4.0})
+    assert result["paired_median"] == pytest.approx(0.6)
     assert result["of_medians"] == pytest.approx(3.0 / 4.0)
     assert result["paired_min"] == pytest.approx(0.5)
     assert result["paired_max"] == pytest.approx(1.0)
-    assert ratio([1.0], [None]) is None
+    assert result["pairs"] == 3
+    assert ratio({1: 1.0}, {1: None}) is None
+
+
+def test_ratio_pairs_runs_by_repeat_and_skips_a_repeat_missing_on_one_side():
+    result = ratio({1: 2.0, 3: 6.0}, {1: 4.0, 2: 100.0, 3: 4.0})
+    assert result["pairs"] == 2
+    assert result["paired_min"] == pytest.approx(0.5)
+    assert result["paired_max"] == pytest.approx(1.5)
+    assert result["paired_median"] == pytest.approx(1.0)
+
+
+def test_a_slow_spell_spanning_one_repeat_of_both_twins_cancels_in_the_paired_ratio():
+    django = {1: 4.0, 2: 4.0, 3: 6.0}  # repeat 3 ran in a slow spell: both twins 1.5 times slower
+    flask = {1: 3.0, 2: 4.5, 3: 4.5}
+    result = ratio(flask, django)
+    assert result["paired_median"] == pytest.approx(0.75)
+    assert result["of_medians"] == pytest.approx(4.5 / 4.0)
 
 
 def run(twin: str, repeat: int, cpu: float, **flags) -> dict:
@@ -34,7 +52,9 @@ def test_aggregate_gives_flask_over_django_from_the_same_invocation():
     runs += [run("flask", r, cpu) for r, cpu in enumerate((3.0, 3.3, 2.7), 1)]
     result = aggregate(runs, quick=False)["reader"]
     assert result["twins"]["django"]["server_cpu_ms_per_request"]["median"] == 4.0
-    assert result["flask_over_django"]["server_cpu_ms_per_request"]["of_medians"] == 0.75
+    cpu_ratio = result["flask_over_django"]["server_cpu_ms_per_request"]
+    assert cpu_ratio["paired_median"] == pytest.approx(0.75)
+    assert cpu_ratio["of_medians"] == pytest.approx(0.75)
     assert result["unfit_reasons"] == []
 
 

@@ -11,7 +11,7 @@ def record(ratios: dict[str, float | None], unfit: tuple[str, ...] = ()) -> dict
     figures = {
         scenario: {
             "flask_over_django": {
-                "server_cpu_ms_per_request": None if value is None else {"of_medians": value}
+                "server_cpu_ms_per_request": None if value is None else {"paired_median": value}
             },
             "unfit_reasons": list(unfit),
         }

@@ -8,7 +8,7 @@ from benchmarks.sloc import python_lines, template_lines
 def test_sweep_points_equal_to_a_headline_spec_reuse_its_repeats():
     plan = make_plan(quick=False, server_cores_available=1)
     runs = dict(plan.runs())
-    assert runs[plan.reader] == 3
+    assert runs[plan.reader] == plan.repeats == 4
     assert len(plan.worker_count_sweep) == 1
     assert plan.worker_count_sweep[0] == plan.reader
     assert sum(1 for spec in runs if spec.scenario == "reader") == 5
