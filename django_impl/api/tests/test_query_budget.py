@@ -51,3 +51,12 @@ class QueryBudgetTests(TestCase):
             response = self.client.get("/api/articles/feed")
 
         self.assertEqual(response.status_code, 401)
+
+    def test_one_article_anonymous_and_with_a_token(self):
+        # the article (author joined, favorites counted, the reader's flags), its tags;
+        # with a token, the token's user first
+        grow_articles(self.author, self.reader, 1)
+        for queries, headers in ((2, {}), (3, {"authorization": f"Token {self.token}"})):
+            with self.subTest(queries=queries), self.assertNumQueries(queries):
+                response = self.client.get("/api/articles/article-0", headers=headers)
+            self.assertEqual(response.json()["article"]["tagList"], ["python", "topic0"])

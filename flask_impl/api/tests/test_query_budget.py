@@ -49,3 +49,20 @@ def test_the_feed_without_a_token_queries_nothing(client):
 
     assert response.status_code == 401
     assert response.headers["X-Query-Count"] == "0"
+
+
+@pytest.mark.parametrize(("with_token", "budget"), [(False, 2), (True, 3)])
+def test_one_article_is_read_in_one_statement_and_its_tags(app, client, with_token, budget):
+    # the article (author joined, favorites counted, the reader's flags), its tags = 2;
+    # with a token, the token's user first
+    with app.app_context():
+        make_user("author")
+        make_user("reader")
+    add_articles(app, 0, 1)
+    headers = token_header(client, "reader") if with_token else {}
+
+    response = client.get("/api/articles/article-0", headers=headers)
+
+    assert response.status_code == 200
+    assert response.json["article"]["tagList"] == ["python", "topic0"]
+    assert response.headers["X-Query-Count"] == str(budget)
