@@ -4,6 +4,7 @@ import json
 import os
 from dataclasses import asdict
 
+from benchmarks import query_expectations
 from benchmarks.analysis import summarize
 from benchmarks.counting import growth
 from benchmarks.environment import environment
@@ -132,6 +133,7 @@ def build_document(
             else None
             for twin, by_scale in counts.items()
         },
+        "as_specified": query_expectations.check(counts),
     }
     env = environment(
         database_engine=store.engine,

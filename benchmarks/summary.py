@@ -117,7 +117,25 @@ def query_lines(document: dict) -> list[str]:
         if grown is None:
             verdict = "not checked (one data scale in this invocation)"
         lines.append(f"- {twin}: pages whose count grows with the data: {verdict}")
+    lines += expectation_lines(document["queries"].get("as_specified"))
     return [*lines, ""]
+
+
+def expectation_lines(checked: dict | None) -> list[str]:
+    """Whether the counts are those shared_spec states, and every difference has its reason."""
+    if checked is None:
+        return []
+    lines = []
+    for twin, by_scale in checked["mismatches"].items():
+        problems = [f"{scale}: {problem}" for scale, found in by_scale.items() for problem in found]
+        verdict = "; ".join(problems) if problems else "all as stated"
+        lines.append(f"- {twin}: counts against `{checked['file']}`: {verdict}")
+    unexplained = checked["unexplained_differences"]
+    lines.append(
+        "- differences between the twins without a stated reason: "
+        + ("; ".join(unexplained) if unexplained else "none")
+    )
+    return lines
 
 
 def startup_lines(document: dict) -> list[str]:
