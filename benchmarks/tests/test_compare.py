@@ -40,7 +40,7 @@ def test_a_scenario_missing_from_one_run_or_without_a_ratio_does_not_agree():
     assert by_scenario["probe_json"]["unfit_reasons"] == ["missing"]
 
 
-def test_unfit_reasons_of_either_run_are_carried(tmp_path):
+def test_unfit_reasons_of_either_run_are_carried():
     rows = agreement(record({"reader": 0.8}, unfit=("QUICK run",)), record({"reader": 0.8}), 5)
     assert rows[0]["unfit_reasons"] == ["QUICK run"]
 
