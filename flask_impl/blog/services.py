@@ -213,9 +213,12 @@ def comments_for(article: Article, reader: User | None) -> Select:
 
 
 def tags_in_use() -> list[str]:
-    """The names of the tags that at least one article has."""
-    used = select(article_tags.c.tag_id)
-    return list(db.session.scalars(select(Tag.name).where(Tag.id.in_(used)).order_by(Tag.name)))
+    """The names of the tags that at least one article has, in name order.
+
+    EXISTS stops at a tag's first article, so the cost follows the number of tags, not articles.
+    """
+    tagged = select(article_tags.c.tag_id).where(article_tags.c.tag_id == Tag.id).exists()
+    return list(db.session.scalars(select(Tag.name).where(tagged).order_by(Tag.name)))
 
 
 def popular_tags() -> list[str]:
