@@ -1,8 +1,10 @@
 """One `make bench` invocation: data, counting pass, import times, load runs, counts, record."""
 
+import json
 import os
 import secrets
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,7 +20,9 @@ from benchmarks.plots import draw_all
 from benchmarks.progress import Progress, clock
 from benchmarks.record import results_dir, versioned_record, write_json
 from benchmarks.snapshots import SnapshotStore, seed_file, targets_file
+from benchmarks.steadiness import describe as describe_steadiness
 from benchmarks.summary import write_summary
+from launcher import ROOT
 
 
 def say(message: str) -> None:
@@ -66,6 +70,24 @@ def measure_imports(plan: Plan, twins: list[str], context: LoadContext) -> dict:
             results[twin] = {"unavailable": f"import failed: {str(error)[-300:]}"}
         context.store.discard(database_url)
     return results
+
+
+def measure_steadiness(plan: Plan, context: LoadContext) -> dict:
+    """Fixed work timed on the server core (steadiness.py): how much noise the machine adds."""
+    command = [
+        "taskset", "--cpu-list", cpu_list(context.server_cpus[:1]), sys.executable,
+        "-m", "benchmarks.steadiness", "--seconds", f"{plan.steadiness_s:g}",
+    ]  # fmt: skip
+    try:
+        result = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, check=True,
+            timeout=plan.steadiness_s + 60,
+        )  # fmt: skip
+        measured = json.loads(result.stdout)
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        return {"unavailable": f"steadiness check failed: {str(error)[-300:]}"}
+    write_json(context.raw_dir / "steadiness.json", measured)
+    return measured["summary"]
 
 
 def load_runs(plan: Plan, twins: list[str], context: LoadContext, api_missing: dict) -> list:
@@ -139,15 +161,18 @@ def run(options) -> Path:
         )
     say("Import time of each twin's WSGI module:")
     imports = measure_imports(plan, twins, context)
+    say(f"Steadiness of the server core ({plan.steadiness_s:g} s of fixed work):")
+    steadiness = measure_steadiness(plan, context)
+    say(f"  {describe_steadiness(steadiness)}")
     say("Load runs:")
     runs = load_runs(plan, twins, context, api_missing)
     say("Line counts and footprint:")
     loc, packages = line_counts(), footprint()
     document = build_document(
         plan=plan, runs=runs, aggregated=aggregate(runs, plan.quick), counts=counts,
-        imports=imports, loc=loc, footprint=packages, store=store, twins=twins, hosts=hosts,
-        cpus=(server_cpus, generator_cpus), processes=options.processes, load=load_at_start,
-        wall_time_s=time.monotonic() - started,
+        imports=imports, loc=loc, footprint=packages, steadiness=steadiness, store=store,
+        twins=twins, hosts=hosts, cpus=(server_cpus, generator_cpus), processes=options.processes,
+        load=load_at_start, wall_time_s=time.monotonic() - started,
     )  # fmt: skip
     write_json(directory / "figures.json", {"aggregated": document["aggregated"], "runs": runs})
     write_json(directory / "environment.json", document["environment"])

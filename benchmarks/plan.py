@@ -65,6 +65,7 @@ class Plan:
     data_size_sweep: bool
     worker_model_sweep_on: bool = True
     import_repeats: int = 5
+    steadiness_s: float = 30.0
     workers_per_core: int = 2
     server_cores_available: int = 1
     skipped: frozenset[str] = field(default_factory=frozenset)
@@ -141,7 +142,8 @@ class Plan:
 
     def estimate_seconds(self, load_runs: int, snapshots_missing: int) -> float:
         snapshot_s = snapshots_missing * SNAPSHOT_S_PER_1K * self.large.articles / 1000 / 2
-        return load_runs * self.run_seconds() + snapshot_s + FIXED_STEPS_S
+        fixed_s = FIXED_STEPS_S + self.steadiness_s
+        return load_runs * self.run_seconds() + snapshot_s + fixed_s
 
 
 def make_plan(quick: bool, server_cores_available: int, skipped=frozenset()) -> Plan:
@@ -149,7 +151,7 @@ def make_plan(quick: bool, server_cores_available: int, skipped=frozenset()) -> 
         return Plan(
             quick=True, small=Scale(1000, 100), large=Scale(1000, 100), warmup_s=2, window_s=3,
             repeats=1, users=32, concurrency=(32,), gthread_threads=4, data_size_sweep=False,
-            worker_model_sweep_on=False, import_repeats=1,
+            worker_model_sweep_on=False, import_repeats=1, steadiness_s=5,
             server_cores_available=server_cores_available, skipped=frozenset(skipped),
         )  # fmt: skip
     return Plan(

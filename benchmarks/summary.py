@@ -5,6 +5,7 @@ from pathlib import Path
 from benchmarks.analysis import GENERATOR_BOUND_SHARE
 from benchmarks.report_tables import footprint_table, loc_tables, number, ratio_text, table
 from benchmarks.report_tables import with_range as spread
+from benchmarks.steadiness import describe
 
 HEADLINE_COLUMNS = [
     ("req/s", "rps", 0), ("p50 ms", "p50_ms", 0), ("p95 ms", "p95_ms", 0), ("p99 ms", "p99_ms", 0),
@@ -158,6 +159,7 @@ def header_lines(document: dict) -> list[str]:
     env = document["environment"]
     plan = document["plan"]
     scale = env["data_scales"][env["headline_scale"]]
+    steady = env.get("server_core_steadiness") or {"seconds": 0}
     lines = [f"# make bench: {env['created_utc']}", ""]
     if document["quick"]:
         lines += [
@@ -177,6 +179,9 @@ def header_lines(document: dict) -> list[str]:
         f"server core; DEBUG off; {plan['users']} closed-loop users (FastHttpUser) unless swept.",
         f"- Each run: fresh copy of the snapshot, {plan['warmup_s']:g} s warm-up, "
         f"{plan['window_s']:g} s measured window; {plan['repeats']} repeat(s) per headline figure.",
+        f"- Steadiness of the server core ({steady['seconds']:g} s of fixed Python work on it"
+        f" before the load runs): {describe(steady)}. Slow chunks and far-apart blocks are noise"
+        " from outside the benchmark, which every figure below carries.",
         f"- Commit {env['git']['commit'][:12]}{' (dirty tree)' if env['git']['dirty'] else ''}; "
         f"wall time {document['wall_time_s'] / 60:.1f} min.",
         "",
