@@ -60,10 +60,10 @@ def steadiness(samples: list[tuple[float, float]]) -> dict | None:
 
 
 def describe(summary: dict | None) -> str:
-    if not summary:
-        return "no chunk ran"
-    if "unavailable" in summary:
+    if summary and "unavailable" in summary:
         return summary["unavailable"]
+    if not summary or "median_ms" not in summary:
+        return "no chunk ran"
     spread = summary["block_spread_pct"]
     return (
         f"median chunk {summary['median_ms']:.2f} ms; {summary['slow_share'] * 100:.0f}% of chunks"

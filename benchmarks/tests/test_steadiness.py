@@ -42,4 +42,5 @@ def test_a_block_with_too_few_chunks_is_left_out_of_the_spread():
 def test_nothing_measured_is_said_so():
     assert steadiness([]) is None
     assert describe(None) == "no chunk ran"
+    assert describe({"seconds": 30}) == "no chunk ran"
     assert describe({"unavailable": "steadiness check failed: x"}) == "steadiness check failed: x"
