@@ -1,5 +1,8 @@
 """Slugs, tags and Markdown. Twin: flask_impl/blog/tests/test_services.py."""
 
+from unittest import skipUnless
+
+from django.db import connection
 from django.test import SimpleTestCase, TestCase
 
 from blog import services
@@ -45,3 +48,35 @@ class MarkdownTests(SimpleTestCase):
 
     def test_javascript_links_are_not_made_links(self):
         self.assertNotIn("href", services.render_markdown("[x](javascript:alert(1))"))
+
+
+def sqlite_steps(call) -> int:
+    """SQLite virtual-machine steps that call() costs: the SQL work, whatever the clock says."""
+    steps = 0
+
+    def count():
+        nonlocal steps
+        steps += 1
+        return 0
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(count, 1)
+    try:
+        call()
+    finally:
+        connection.connection.set_progress_handler(None, 1)
+    return steps
+
+
+@skipUnless(connection.vendor == "sqlite", "counts SQLite's own steps")
+class TagsInUseTests(TestCase):
+    def test_the_tag_list_costs_the_same_for_1_and_20_articles_per_tag(self):
+        author = make_user("author")
+        costs = []
+        for first, total in ((0, 1), (1, 20)):
+            for number in range(first, total):
+                make_article(author, f"Article {number}", tags=["web", "python"])
+            self.assertEqual(services.tags_in_use(), ["python", "web"])
+            costs.append(sqlite_steps(services.tags_in_use))
+
+        self.assertEqual(costs[0], costs[1])
