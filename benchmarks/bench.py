@@ -162,7 +162,10 @@ def run(options) -> Path:
     say("Import time of each twin's WSGI module:")
     imports = measure_imports(plan, twins, context)
     say(f"Steadiness of the server core ({plan.steadiness_s:g} s of fixed work):")
-    steadiness = measure_steadiness(plan, context)
+    local = set(twins) - set(hosts)
+    steadiness = (
+        measure_steadiness(plan, context) if local else {"unavailable": "no twin runs here"}
+    )
     say(f"  {describe_steadiness(steadiness)}")
     say("Load runs:")
     runs = load_runs(plan, twins, context, api_missing)
