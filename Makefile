@@ -95,10 +95,10 @@ bench: venvs
 	$(TOOLS)/python -m benchmarks $(if $(filter 1 yes true,$(QUICK)),--quick) $(BENCH_ARGS)
 
 bench-compare: $(VENV)/tools/.synced
-	$(TOOLS)/python -m benchmarks.compare $(A) $(B)
+	$(TOOLS)/python -m benchmarks.report.compare $(A) $(B)
 
 loc: venvs
-	$(TOOLS)/python -m benchmarks.loc
+	$(TOOLS)/python -m benchmarks.size.loc
 
 test-bench: $(VENV)/tools/.synced
 	$(TOOLS)/pytest benchmarks/tests

@@ -3,7 +3,7 @@
 import argparse
 
 from benchmarks.bench import run
-from benchmarks.plan import HEADLINE_SCENARIOS
+from benchmarks.load.plan import HEADLINE_SCENARIOS
 
 TWIN_NAMES = ("django", "flask")
 

@@ -8,20 +8,20 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.analysis import aggregate
-from benchmarks.counting import counting_pass
-from benchmarks.document import build_document
-from benchmarks.footprint import footprint
-from benchmarks.imports import import_time
-from benchmarks.loadrun import LoadContext, cpu_list, run_load
-from benchmarks.loc import line_counts
-from benchmarks.plan import API_SCENARIOS, Plan, cpu_layout, make_plan
-from benchmarks.plots import draw_all
+from benchmarks.load.counting import counting_pass
+from benchmarks.load.loadrun import LoadContext, cpu_list, run_load
+from benchmarks.load.plan import API_SCENARIOS, Plan, cpu_layout, make_plan
+from benchmarks.load.snapshots import SnapshotStore, seed_file, targets_file
+from benchmarks.measure.imports import import_time
+from benchmarks.measure.steadiness import describe as describe_steadiness
 from benchmarks.progress import Progress, clock
-from benchmarks.record import results_dir, versioned_record, write_json
-from benchmarks.snapshots import SnapshotStore, seed_file, targets_file
-from benchmarks.steadiness import describe as describe_steadiness
-from benchmarks.summary import write_summary
+from benchmarks.report.analysis import aggregate
+from benchmarks.report.document import build_document
+from benchmarks.report.plots import draw_all
+from benchmarks.report.record import results_dir, versioned_record, write_json
+from benchmarks.report.summary import write_summary
+from benchmarks.size.footprint import footprint
+from benchmarks.size.loc import line_counts
 from launcher import ROOT
 
 
@@ -76,7 +76,7 @@ def measure_steadiness(plan: Plan, context: LoadContext) -> dict:
     """Fixed work timed on the server core (steadiness.py): how much noise the machine adds."""
     command = [
         "taskset", "--cpu-list", cpu_list(context.server_cpus[:1]), sys.executable,
-        "-m", "benchmarks.steadiness", "--seconds", f"{plan.steadiness_s:g}",
+        "-m", "benchmarks.measure.steadiness", "--seconds", f"{plan.steadiness_s:g}",
     ]  # fmt: skip
     try:
         result = subprocess.run(

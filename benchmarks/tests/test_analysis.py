@@ -2,7 +2,7 @@
 
 import pytest
 
-from benchmarks.analysis import aggregate, ratio, summarize, unfit_reasons
+from benchmarks.report.analysis import aggregate, ratio, summarize, unfit_reasons
 
 
 def test_summary_gives_median_range_and_spread_of_measured_values():

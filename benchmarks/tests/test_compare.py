@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from benchmarks.compare import agreement, load_record, main
+from benchmarks.report.compare import agreement, load_record, main
 
 
 def record(ratios: dict[str, float | None], unfit: tuple[str, ...] = ()) -> dict:

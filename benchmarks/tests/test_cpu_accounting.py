@@ -1,7 +1,13 @@
 """CPU accounting from /proc: stat parsing, children of gunicorn's master, window arithmetic."""
 
-from benchmarks.analysis import GENERATOR_BOUND_SHARE, run_figures, window_figures
-from benchmarks.procstat import children, cpu_seconds, peak_rss_kib, stat_fields, worker_snapshot
+from benchmarks.measure.procstat import (
+    children,
+    cpu_seconds,
+    peak_rss_kib,
+    stat_fields,
+    worker_snapshot,
+)
+from benchmarks.report.analysis import GENERATOR_BOUND_SHARE, run_figures, window_figures
 
 
 def fake_process(proc, pid, ppid, utime, stime, name="gunicorn: worker [x]", hwm=None):

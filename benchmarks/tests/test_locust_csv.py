@@ -1,6 +1,6 @@
 """Reading locust's CSV output."""
 
-from benchmarks.locust_csv import read_failures, read_stats
+from benchmarks.load.locust_csv import read_failures, read_stats
 
 HEADER = (
     "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"

@@ -1,8 +1,8 @@
 """The plan's run list and estimate, the CPU layout, forms found by data-testid, line counting."""
 
-from benchmarks.htmlforms import find_form
-from benchmarks.plan import make_plan
-from benchmarks.sloc import python_lines, template_lines
+from benchmarks.load.htmlforms import find_form
+from benchmarks.load.plan import make_plan
+from benchmarks.size.sloc import python_lines, template_lines
 
 
 def test_sweep_points_equal_to_a_headline_spec_reuse_its_repeats():

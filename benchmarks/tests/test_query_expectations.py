@@ -1,6 +1,6 @@
 """A run's SQL counts against shared_spec/query-counts.yaml, and the file's own reasons."""
 
-from benchmarks.query_expectations import check, load, mismatches, unexplained
+from benchmarks.report.query_expectations import check, load, mismatches, unexplained
 
 SPEC = {
     "reasons": {"session": "Django reads its session row."},

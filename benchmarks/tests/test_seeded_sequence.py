@@ -2,8 +2,8 @@
 
 import pytest
 
-from benchmarks.scenarios import sequence
-from benchmarks.scenarios.sequence import Sequence
+from benchmarks.load.scenarios import sequence
+from benchmarks.load.scenarios.sequence import Sequence
 
 TASKS = ["often", "often", "often", "seldom", "rarely"]  # as locust lists tasks: one per weight
 

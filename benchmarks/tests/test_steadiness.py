@@ -2,7 +2,7 @@
 
 import pytest
 
-from benchmarks.steadiness import BLOCK_S, describe, steadiness
+from benchmarks.measure.steadiness import BLOCK_S, describe, steadiness
 
 
 def chunks(costs_by_block: list[float], per_block: int = 50) -> list[tuple[float, float]]:

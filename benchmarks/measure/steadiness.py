@@ -1,9 +1,10 @@
 """How steady the server core is: one fixed piece of Python work, timed again and again on it.
 
-`make bench` runs `python -m benchmarks.steadiness --seconds N` on the server core before the load
-runs and keeps what it prints (JSON) in the record. On a quiet core every chunk of work costs about
-the same CPU time; on a core whose physical neighbour is busy (a shared host, another tenant) some
-chunks cost much more, and the load runs feel the same slow spells in their CPU per request.
+`make bench` runs `python -m benchmarks.measure.steadiness --seconds N` on the server core before
+the load runs and keeps what it prints (JSON) in the record. On a quiet core every chunk of work
+costs about the same CPU time; on a core whose physical neighbour is busy (a shared host, another
+tenant) some chunks cost much more, and the load runs feel the same slow spells in their CPU per
+request.
 """
 
 import argparse
@@ -73,7 +74,9 @@ def describe(summary: dict | None) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.steadiness", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.measure.steadiness", description=__doc__
+    )
     parser.add_argument("--seconds", type=float, default=30.0)
     options = parser.parse_args()
     samples = time_chunks(options.seconds)

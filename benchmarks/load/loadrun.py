@@ -8,11 +8,11 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks.analysis import run_figures
-from benchmarks.locust_csv import read_failures, read_stats
-from benchmarks.plan import API_SCENARIOS, SIGNED_IN_SCENARIOS, RunSpec
-from benchmarks.sessions import write_sessions
-from benchmarks.snapshots import BENCH_VAR, SnapshotStore, targets_file
+from benchmarks.load.locust_csv import read_failures, read_stats
+from benchmarks.load.plan import API_SCENARIOS, SIGNED_IN_SCENARIOS, RunSpec
+from benchmarks.load.sessions import write_sessions
+from benchmarks.load.snapshots import BENCH_VAR, SnapshotStore, targets_file
+from benchmarks.report.analysis import run_figures
 from launcher import ROOT, TWINS, free_port, serve, twin_env
 
 LOCUST = ROOT / ".venv" / "tools" / "bin" / "locust"

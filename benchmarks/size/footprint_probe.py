@@ -1,6 +1,6 @@
 """Run inside one virtual environment: every distribution's requirements, size and lines."""
 
-#     <venv>/bin/python -m benchmarks.footprint_probe CACHE.json     (from the repository root)
+#     <venv>/bin/python -m benchmarks.size.footprint_probe CACHE.json     (from the repository root)
 #
 # Standard library only, since it runs with a twin's own interpreter. Prints JSON. Lines of Python
 # per distribution are cached by name and version in CACHE.json, as counting them takes seconds.
@@ -12,7 +12,7 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks.sloc import python_lines
+from benchmarks.size.sloc import python_lines
 
 
 def markers() -> dict[str, str]:

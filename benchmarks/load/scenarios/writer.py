@@ -2,7 +2,7 @@
 
 from locust import task
 
-from benchmarks.scenarios.common import SignedInVisitor
+from benchmarks.load.scenarios.common import SignedInVisitor
 
 
 class Writer(SignedInVisitor):

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from benchmarks.analysis import GENERATOR_BOUND_SHARE
-from benchmarks.report_tables import footprint_table, loc_tables, number, ratio_text, table
-from benchmarks.report_tables import with_range as spread
-from benchmarks.steadiness import describe
+from benchmarks.measure.steadiness import describe
+from benchmarks.report.analysis import GENERATOR_BOUND_SHARE
+from benchmarks.report.report_tables import footprint_table, loc_tables, number, ratio_text, table
+from benchmarks.report.report_tables import with_range as spread
 
 HEADLINE_COLUMNS = [
     ("req/s", "rps", 0), ("p50 ms", "p50_ms", 0), ("p95 ms", "p95_ms", 0), ("p99 ms", "p99_ms", 0),

@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from benchmarks.sloc import file_lines
+from benchmarks.size.sloc import file_lines
 from launcher import ROOT
 
 VENVS = ROOT / ".venv"

@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from benchmarks.htmlforms import find_form
+from benchmarks.load.htmlforms import find_form
 
 POOL_SIZE = 4
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-SPEC = Path(__file__).resolve().parent.parent / "shared_spec" / "query-counts.yaml"
+SPEC = Path(__file__).resolve().parents[2] / "shared_spec" / "query-counts.yaml"
 TWIN_COLUMNS = {"django": 0, "flask": 1}
 
 

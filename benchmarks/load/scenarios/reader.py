@@ -2,8 +2,8 @@
 
 from locust import task
 
-from benchmarks.scenarios.common import SignedInVisitor
-from benchmarks.scenarios.lists import ListTasks
+from benchmarks.load.scenarios.common import SignedInVisitor
+from benchmarks.load.scenarios.lists import ListTasks
 
 
 class ReaderTasks(ListTasks):

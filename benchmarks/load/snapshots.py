@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from benchmarks.plan import Scale
+from benchmarks.load.plan import Scale
 from launcher import ROOT, TWINS, drop_postgres_database, provision, sqlite_url, twin_env
 
 BENCH_VAR = ROOT / "var" / "bench"

@@ -12,7 +12,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from benchmarks.snapshots import BENCH_VAR
+from benchmarks.load.snapshots import BENCH_VAR
 from launcher import ROOT
 
 UV = ROOT / ".venv" / "uv" / "bin" / "uv"
@@ -26,7 +26,7 @@ FRAMEWORKS = {"django": "Django", "flask": "Flask"}
 
 def probe(python: Path) -> dict:
     BENCH_VAR.mkdir(parents=True, exist_ok=True)
-    command = [str(python), "-m", "benchmarks.footprint_probe", str(CACHE)]
+    command = [str(python), "-m", "benchmarks.size.footprint_probe", str(CACHE)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 

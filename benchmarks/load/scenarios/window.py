@@ -17,8 +17,8 @@ from locust import events
 from locust.env import Environment
 from locust.runners import MasterRunner, WorkerRunner
 
-from benchmarks import procstat
-from benchmarks.scenarios import sequence
+from benchmarks.load.scenarios import sequence
+from benchmarks.measure import procstat
 
 RESET_MESSAGE = "bench_reset"
 

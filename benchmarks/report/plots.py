@@ -7,7 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from benchmarks.report_tables import LAYER_ORDER
+from benchmarks.report.report_tables import LAYER_ORDER
 
 COLORS = {"django": "#0c4b33", "flask": "#3f9fd6"}
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from locust import FastHttpUser, constant
 
-from benchmarks.htmlforms import find_form
-from benchmarks.scenarios import window  # noqa: F401  (registers the measured window)
-from benchmarks.scenarios.sequence import Sequence
+from benchmarks.load.htmlforms import find_form
+from benchmarks.load.scenarios import window  # noqa: F401  (registers the measured window)
+from benchmarks.load.scenarios.sequence import Sequence
 
 SIGNED_IN_MARKER = 'data-testid="sign-out-form"'
 USER_NUMBERS = itertools.count()

@@ -4,14 +4,14 @@ import json
 import os
 from dataclasses import asdict
 
-from benchmarks import query_expectations
-from benchmarks.analysis import summarize
-from benchmarks.counting import growth
-from benchmarks.environment import environment
-from benchmarks.loadrun import cpu_list
-from benchmarks.plan import Plan
-from benchmarks.sessions import POOL_SIZE
-from benchmarks.snapshots import SnapshotStore, targets_file
+from benchmarks.load.counting import growth
+from benchmarks.load.loadrun import cpu_list
+from benchmarks.load.plan import Plan
+from benchmarks.load.sessions import POOL_SIZE
+from benchmarks.load.snapshots import SnapshotStore, targets_file
+from benchmarks.report import query_expectations
+from benchmarks.report.analysis import summarize
+from benchmarks.report.environment import environment
 
 
 def sweep(points: list, aggregated: dict, label) -> list[dict]:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.sloc import file_lines, python_code_lines
+from benchmarks.size.sloc import file_lines, python_code_lines
 from launcher import ROOT
 
 WINGS = {"django": ROOT / "django_impl", "flask": ROOT / "flask_impl"}
 FEATURES = ROOT / "shared_spec" / "features.yaml"
-HELLO = Path(__file__).resolve().parent / "hello"
+HELLO = Path(__file__).resolve().parent.parent / "apps" / "hello"
 APART = ("migrations", "tests")
 BY_NAME = {
     "models.py": "models", "views.py": "views", "urls.py": "views", "forms.py": "forms",
@@ -134,7 +134,7 @@ def answers(name: str) -> str:
 def hello_worlds() -> dict:
     return {
         name: {
-            "file": f"benchmarks/hello/hello_{name}.py",
+            "file": f"benchmarks/apps/hello/hello_{name}.py",
             "lines": file_lines("hello.py", (HELLO / f"hello_{name}.py").read_text()),
             "answer": answers(name),
         }
@@ -143,7 +143,7 @@ def hello_worlds() -> dict:
 
 
 def line_counts() -> dict:
-    from benchmarks.scaffolding import scaffolding
+    from benchmarks.size.scaffolding import scaffolding
 
     wings = {name: by_layer(path) for name, path in WINGS.items() if path.exists()}
     return {
@@ -155,7 +155,7 @@ def line_counts() -> dict:
 
 
 def main() -> None:
-    from benchmarks.report_tables import loc_tables
+    from benchmarks.report.report_tables import loc_tables
 
     counts = line_counts()
     print("\n".join(loc_tables(counts)))

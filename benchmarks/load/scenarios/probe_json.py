@@ -2,7 +2,7 @@
 
 from locust import task
 
-from benchmarks.scenarios.common import ApiClient
+from benchmarks.load.scenarios.common import ApiClient
 
 
 class JsonProbe(ApiClient):

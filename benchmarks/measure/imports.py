@@ -2,7 +2,7 @@
 
 import subprocess
 
-from benchmarks.analysis import summarize
+from benchmarks.report.analysis import summarize
 from launcher import TWINS, twin_env
 
 CODE = (

@@ -7,10 +7,10 @@ import json
 
 import requests
 
-from benchmarks.loadrun import LoadContext, cpu_list
-from benchmarks.plan import Scale
-from benchmarks.sessions import api_token, api_unavailable_reason, signed_in_session
-from benchmarks.snapshots import targets_file
+from benchmarks.load.loadrun import LoadContext, cpu_list
+from benchmarks.load.plan import Scale
+from benchmarks.load.sessions import api_token, api_unavailable_reason, signed_in_session
+from benchmarks.load.snapshots import targets_file
 from launcher import TWINS, free_port, serve, twin_env
 
 

@@ -2,8 +2,8 @@
 
 from locust import task
 
-from benchmarks.htmlforms import find_form
-from benchmarks.scenarios.common import SignedInVisitor, expect
+from benchmarks.load.htmlforms import find_form
+from benchmarks.load.scenarios.common import SignedInVisitor, expect
 
 
 class WriteProbe(SignedInVisitor):

@@ -1,4 +1,4 @@
-"""Do two invocations agree? python -m benchmarks.compare RUN_A RUN_B [--tolerance 5].
+"""Do two invocations agree? python -m benchmarks.report.compare RUN_A RUN_B [--tolerance 5].
 
 Reads each run's versioned record and, per headline scenario, compares the Flask/Django ratio of
 server CPU per request (the median of the per-repeat ratios): the runs agree on a scenario when
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks.record import RESULTS, SCHEMA, SCHEMA_VERSION
+from benchmarks.report.record import RESULTS, SCHEMA, SCHEMA_VERSION
 
 FIGURE = "server_cpu_ms_per_request"
 DEFAULT_TOLERANCE_PCT = 5.0
@@ -81,7 +81,9 @@ def render(rows: list[dict], tolerance_pct: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.compare", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.report.compare", description=__doc__
+    )
     parser.add_argument("first", help="results directory, its timestamp, or the JSON record")
     parser.add_argument("second")
     parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE_PCT, metavar="PCT")

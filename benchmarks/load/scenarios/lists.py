@@ -2,7 +2,7 @@
 
 from locust import task
 
-from benchmarks.scenarios.common import Visitor
+from benchmarks.load.scenarios.common import Visitor
 
 
 class ListTasks(Visitor):

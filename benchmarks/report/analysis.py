@@ -8,7 +8,7 @@
 
 from statistics import median
 
-from benchmarks.procstat import cpu_seconds
+from benchmarks.measure.procstat import cpu_seconds
 
 GENERATOR_BOUND_SHARE = 0.85
 RATIO_FIGURES = (

@@ -1,0 +1,1 @@
+"""Small apps measured beside the twins: hello-worlds, the extension ladder, floors."""

@@ -1,0 +1,1 @@
+"""Load runs: the plan, data snapshots, sign-ins, the counting pass, locust and its scenarios."""

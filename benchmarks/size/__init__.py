@@ -1,0 +1,1 @@
+"""Code size and footprint: lines by layer and feature, packages, hello-worlds, scaffolding."""
