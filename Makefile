@@ -102,3 +102,26 @@ loc: venvs
 
 test-bench: $(VENV)/tools/.synced
 	$(TOOLS)/pytest benchmarks/tests
+
+# Small apps measured beside the twins (benchmarks/apps/): the Flask extension ladder's environment
+# (the Flask twin's plus Flask-Admin) and the template-engine comparison's (the Django twin's plus
+# Jinja2). `make bench-venvs` builds them; `make lock-bench` relocks them on the twins' versions.
+BENCH_APP_VENVS := $(VENV)/bench-flask/.synced $(VENV)/bench-django/.synced
+
+.PHONY: bench-venvs lock-bench
+
+$(VENV)/bench-flask/.synced: benchmarks/apps/requirements-flask.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)/bench-flask
+	$(UV) pip sync --quiet --python $(VENV)/bench-flask/bin/python benchmarks/apps/requirements-flask.txt
+	touch $@
+
+$(VENV)/bench-django/.synced: benchmarks/apps/requirements-django.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)/bench-django
+	$(UV) pip sync --quiet --python $(VENV)/bench-django/bin/python benchmarks/apps/requirements-django.txt
+	touch $@
+
+bench-venvs: venvs $(BENCH_APP_VENVS)
+
+lock-bench: | $(UV)
+	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes benchmarks/apps/requirements-flask.in -o benchmarks/apps/requirements-flask.txt
+	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes benchmarks/apps/requirements-django.in -o benchmarks/apps/requirements-django.txt
