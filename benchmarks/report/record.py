@@ -6,7 +6,7 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent.parent / "results"
 SCHEMA = "twins-bench"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def results_dir() -> Path:
