@@ -171,12 +171,13 @@ def run(options) -> Path:
     runs = load_runs(plan, twins, context, api_missing)
     say("Line counts and footprint:")
     loc, packages = line_counts(), footprint()
-    document = build_document(
+    record = build_document(
         plan=plan, runs=runs, aggregated=aggregate(runs, plan.quick), counts=counts,
         imports=imports, loc=loc, footprint=packages, steadiness=steadiness, store=store,
         twins=twins, hosts=hosts, cpus=(server_cpus, generator_cpus), processes=options.processes,
         load=load_at_start, wall_time_s=time.monotonic() - started,
     )  # fmt: skip
+    document = record.to_json()
     write_json(directory / "figures.json", {"aggregated": document["aggregated"], "runs": runs})
     write_json(directory / "environment.json", document["environment"])
     versioned_record(directory, document)

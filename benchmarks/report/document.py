@@ -12,6 +12,7 @@ from benchmarks.load.snapshots import SnapshotStore, targets_file
 from benchmarks.report import query_expectations
 from benchmarks.report.analysis import summarize
 from benchmarks.report.environment import environment
+from benchmarks.report.schema import BenchRecord, PlanRecord
 
 
 def sweep(points: list, aggregated: dict, label) -> list[dict]:
@@ -102,7 +103,7 @@ def build_document(
     processes,
     load,
     wall_time_s,
-) -> dict:
+) -> BenchRecord:
     scales = {
         scale.label: {**asdict(scale), "counts": scale_counts(scale)} for scale in plan.scales
     }
@@ -154,29 +155,25 @@ def build_document(
             for name, data in footprint.items()
         },
     )
-    return {
-        "quick": plan.quick,
-        "plan": {
-            "warmup_s": plan.warmup_s,
-            "window_s": plan.window_s,
-            "repeats": plan.repeats,
-            "users": plan.users,
-            "concurrency": plan.concurrency,
-            "twins": twins,
-        },
-        "environment": env,
-        "figures": figures,
-        "sweeps": sweeps(plan, aggregated),
-        "queries": queries,
-        "startup_s": startup,
-        "imports": imports,
-        "loc": loc,
-        "footprint": footprint,
-        "unavailable": unavailable(runs, counts, loc, hosts, footprint),
-        "wall_time_s": wall_time_s,
-        "aggregated": aggregated,
-        "runs": runs,
-    }
+    return BenchRecord(
+        quick=plan.quick,
+        plan=PlanRecord(
+            quick=plan.quick, warmup_s=plan.warmup_s, window_s=plan.window_s,
+            repeats=plan.repeats, users=plan.users, concurrency=plan.concurrency, twins=twins,
+        ),
+        environment=env,
+        figures=figures,
+        sweeps=sweeps(plan, aggregated),
+        queries=queries,
+        startup_s=startup,
+        imports=imports,
+        loc=loc,
+        footprint=footprint,
+        unavailable=unavailable(runs, counts, loc, hosts, footprint),
+        wall_time_s=wall_time_s,
+        aggregated=aggregated,
+        runs=runs,
+    )  # fmt: skip
 
 
 def scale_counts(scale) -> dict:

@@ -26,7 +26,7 @@ def write_json(path: Path, data) -> None:
 
 
 def versioned_record(directory: Path, document: dict) -> Path:
-    """The one file per run that other tools read: figures keyed by scenario and twin."""
+    """The one file per run that other tools read: figures keyed by method, scenario and twin."""
     path = directory / f"{SCHEMA}-v{SCHEMA_VERSION}.json"
-    write_json(path, {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, **document})
+    write_json(path, {**document, "schema": SCHEMA, "schema_version": SCHEMA_VERSION})
     return path
