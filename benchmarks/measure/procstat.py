@@ -1,52 +1,48 @@
-"""CPU time and peak memory of processes, read from Linux's /proc, and accounted over a window."""
+"""CPU time and peak memory of processes (psutil and /proc), and accounted over a window."""
+
+# psutil finds the processes and reads their CPU time (user + system, its cpu_times()). Two things
+# psutil does not give are read from Linux's /proc: the peak resident set size (VmHWM in
+# /proc/<pid>/status) and the run time in nanoseconds (/proc/<pid>/schedstat). Snapshots keep CPU
+# time in clock ticks, as the kernel counts it and as the window records travel through JSON.
 
 import os
 from pathlib import Path
 
+import psutil
+
 PROC = Path("/proc")
+GONE = (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied)
 
 
-def stat_fields(pid: int, proc: Path = PROC) -> tuple[int, int]:
-    """(parent pid, utime + stime in clock ticks) of one process."""
-    text = (proc / str(pid) / "stat").read_text()
-    fields = text[text.rindex(")") + 2 :].split()
-    return int(fields[1]), int(fields[11]) + int(fields[12])
-
-
-def process_ids(proc: Path = PROC) -> list[int]:
-    return [int(entry.name) for entry in proc.iterdir() if entry.name.isdigit()]
-
-
-def children(pid: int, proc: Path = PROC) -> list[int]:
+def children(pid: int) -> list[int]:
     """Direct children of pid (gunicorn's workers are its master's children)."""
-    found = []
-    for candidate in process_ids(proc):
-        try:
-            parent, _ = stat_fields(candidate, proc)
-        except (FileNotFoundError, ProcessLookupError, ValueError):
-            continue
-        if parent == pid:
-            found.append(candidate)
-    return sorted(found)
+    try:
+        return sorted(child.pid for child in psutil.Process(pid).children())
+    except GONE:
+        return []
 
 
-def descendants(pid: int, proc: Path = PROC) -> list[int]:
+def descendants(pid: int) -> list[int]:
     """pid's children, their children, and so on."""
-    found, queue = [], [pid]
-    while queue:
-        for child in children(queue.pop(), proc):
-            found.append(child)
-            queue.append(child)
-    return sorted(found)
+    try:
+        return sorted(child.pid for child in psutil.Process(pid).children(recursive=True))
+    except GONE:
+        return []
 
 
-def cpu_ticks(pids: list[int], proc: Path = PROC) -> dict[str, int]:
-    """utime + stime per pid (keys as strings, as they travel through JSON)."""
-    ticks = {}
+def cpu_seconds_of(pid: int) -> float:
+    """User + system CPU seconds of one process (its own, not its waited-for children's)."""
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+def cpu_ticks(pids: list[int]) -> dict[str, int]:
+    """User + system CPU time per pid, in clock ticks (keys as strings, as they travel in JSON)."""
+    ticks, per_second = {}, ticks_per_second()
     for pid in pids:
         try:
-            ticks[str(pid)] = stat_fields(pid, proc)[1]
-        except (FileNotFoundError, ProcessLookupError):
+            ticks[str(pid)] = round(cpu_seconds_of(pid) * per_second)
+        except GONE:
             continue
     return ticks
 
@@ -57,21 +53,29 @@ def peak_rss_kib(pid: int, proc: Path = PROC) -> int | None:
         for line in (proc / str(pid) / "status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return None
     return None
 
 
-def worker_snapshot(master_pid: int, proc: Path = PROC) -> dict:
+def run_time_ns(pid: int, proc: Path = PROC) -> int | None:
+    """Nanoseconds the process has run on a CPU (the first field of /proc/<pid>/schedstat)."""
+    try:
+        return int((proc / str(pid) / "schedstat").read_text().split()[0])
+    except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+        return None
+
+
+def worker_snapshot(master_pid: int) -> dict:
     """CPU ticks and peak RSS of each gunicorn worker (the master itself is left out)."""
-    workers = children(master_pid, proc)
-    peaks = {str(pid): peak_rss_kib(pid, proc) for pid in workers}
-    return {"cpu_ticks": cpu_ticks(workers, proc), "peak_rss_kib": peaks}
+    workers = children(master_pid)
+    peaks = {str(pid): peak_rss_kib(pid) for pid in workers}
+    return {"cpu_ticks": cpu_ticks(workers), "peak_rss_kib": peaks}
 
 
-def tree_snapshot(root_pid: int, proc: Path = PROC) -> dict:
+def tree_snapshot(root_pid: int) -> dict:
     """CPU ticks of a process and all its descendants (locust and its --processes workers)."""
-    return {"cpu_ticks": cpu_ticks([root_pid, *descendants(root_pid, proc)], proc)}
+    return {"cpu_ticks": cpu_ticks([root_pid, *descendants(root_pid)])}
 
 
 def cpu_seconds(start: dict[str, int], end: dict[str, int], ticks_per_second: int) -> dict:

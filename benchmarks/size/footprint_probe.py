@@ -12,7 +12,7 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks.size.sloc import python_lines
+from benchmarks.size.package_lines import python_lines
 
 
 def markers() -> dict[str, str]:

@@ -1,7 +1,8 @@
 """Line counts (`make loc`): each twin by layer and by feature, hello-worlds, scaffolding output."""
 
-# Lines are source lines without blanks and comments (see sloc.py). Migrations and tests are
-# listed apart and left out of each twin's total.
+# Lines are pygount's source lines: no blanks, comments or docstrings (see sloc.py). A symbol's
+# lines are its source range, decorators included, counted by pygount alone. Migrations and tests
+# are listed apart and left out of each twin's total.
 
 import ast
 import json
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.size.sloc import file_lines, python_code_lines
+from benchmarks.size.sloc import file_lines, range_lines
 from launcher import ROOT
 
 WINGS = {"django": ROOT / "django_impl", "flask": ROOT / "flask_impl"}
@@ -87,7 +88,7 @@ def symbol_lines(path: Path, symbol: str) -> int:
             return 0
     decorators = [item.lineno for item in getattr(node, "decorator_list", [])]
     first = min([node.lineno, *decorators])
-    return len({n for n in python_code_lines(text) if first <= n <= node.end_lineno})
+    return range_lines(path.name, text, first, node.end_lineno)
 
 
 def reference_lines(reference: str) -> int:

@@ -1,19 +1,17 @@
-"""Source lines without blanks and comments, for Python (docstrings are comments) and templates."""
+"""Lines of Python in installed packages (footprint), counted with the standard library only."""
 
-# Standard library only: it also runs inside each twin's environment to count installed packages.
+# footprint_probe.py runs this inside each twin's own interpreter, where pygount is not installed,
+# over tens of thousands of files: code lines are those holding a token other than a comment,
+# less docstrings. The twins' own lines (make loc) are counted by pygount instead (sloc.py).
 
 import ast
 import io
-import re
 import tokenize
 
 NOT_CODE = {
     tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
     tokenize.ENCODING, tokenize.ENDMARKER,
 }  # fmt: skip
-TEMPLATE_COMMENTS = re.compile(
-    r"\{#.*?#\}|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|<!--.*?-->", re.DOTALL
-)
 DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -49,12 +47,3 @@ def python_code_lines(text: str) -> set[int]:
 
 def python_lines(text: str) -> int:
     return len(python_code_lines(text))
-
-
-def template_lines(text: str) -> int:
-    """Non-blank lines once template comments ({# #}, {% comment %}, <!-- -->) are removed."""
-    return sum(1 for line in TEMPLATE_COMMENTS.sub("", text).splitlines() if line.strip())
-
-
-def file_lines(name: str, text: str) -> int:
-    return python_lines(text) if name.endswith(".py") else template_lines(text)

@@ -1,39 +1,107 @@
-"""CPU accounting from /proc: stat parsing, children of gunicorn's master, window arithmetic."""
+"""CPU accounting: processes and CPU time by psutil, peak RSS and run time from /proc, windows."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from benchmarks.measure.procstat import (
     children,
     cpu_seconds,
+    cpu_ticks,
+    descendants,
     peak_rss_kib,
-    stat_fields,
+    run_time_ns,
+    ticks_per_second,
+    tree_snapshot,
     worker_snapshot,
 )
 from benchmarks.report.analysis import GENERATOR_BOUND_SHARE, run_figures, window_figures
 
-
-def fake_process(proc, pid, ppid, utime, stime, name="gunicorn: worker [x]", hwm=None):
-    """A /proc/<pid> with a stat line laid out as the kernel writes it (comm may hold spaces)."""
-    directory = proc / str(pid)
-    directory.mkdir(parents=True)
-    fields = ["S", str(ppid)] + ["0"] * 9 + [str(utime), str(stime)] + ["0"] * 20
-    (directory / "stat").write_text(f"{pid} ({name}) " + " ".join(fields) + "\n")
-    status = f"Name:\tx\nVmHWM:\t{hwm} kB\n" if hwm else "Name:\tx\n"
-    (directory / "status").write_text(status)
-
-
-def test_stat_fields_reads_parent_and_cpu_ticks_even_with_spaces_in_the_name(tmp_path):
-    fake_process(tmp_path, 42, 7, utime=150, stime=30, name="python (gunicorn) x")
-    assert stat_fields(42, tmp_path) == (7, 180)
+BURN = (
+    "import subprocess, sys, time\n"
+    "grandchild = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)'])\n"
+    "while time.process_time() < 0.3:\n"
+    "    pass\n"
+    "print(grandchild.pid, flush=True)\n"
+    "time.sleep(30)\n"
+)
 
 
-def test_workers_are_the_masters_children_only(tmp_path):
-    fake_process(tmp_path, 10, 1, 5, 5)
-    fake_process(tmp_path, 11, 10, 100, 20, hwm=51200)
-    fake_process(tmp_path, 12, 10, 80, 10, hwm=40960)
-    fake_process(tmp_path, 13, 99, 1000, 0)
-    assert children(10, tmp_path) == [11, 12]
-    snapshot = worker_snapshot(10, tmp_path)
-    assert snapshot["cpu_ticks"] == {"11": 120, "12": 90}
+@pytest.fixture
+def busy_child():
+    """A child that has burnt 0.3 s of CPU and started a grandchild: (child pid, grandchild pid)."""
+    child = subprocess.Popen([sys.executable, "-c", BURN], stdout=subprocess.PIPE, text=True)
+    grandchild = int(child.stdout.readline())
+    yield child.pid, grandchild
+    os.kill(grandchild, 9)
+    child.kill()
+    child.wait()
+
+
+def kernel_ticks(pid: int) -> int:
+    """utime + stime as the kernel writes them in /proc/<pid>/stat."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    fields = text[text.rindex(")") + 2 :].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def test_children_and_descendants_of_the_current_process(busy_child):
+    child, grandchild = busy_child
+    assert child in children(os.getpid())
+    assert grandchild not in children(os.getpid())
+    assert {child, grandchild} <= set(descendants(os.getpid()))
+    assert children(child) == [grandchild]
+
+
+def test_cpu_ticks_are_the_kernels_user_and_system_ticks(busy_child):
+    child, _ = busy_child
+    ticks = cpu_ticks([child])
+    assert ticks == {str(child): kernel_ticks(child)}
+    assert ticks[str(child)] >= 0.25 * ticks_per_second()
+
+
+def test_worker_snapshot_covers_the_children_only(busy_child):
+    child, grandchild = busy_child
+    snapshot = worker_snapshot(os.getpid())
+    assert str(child) in snapshot["cpu_ticks"]
+    assert str(grandchild) not in snapshot["cpu_ticks"]
+    assert str(os.getpid()) not in snapshot["cpu_ticks"]
+    assert snapshot["peak_rss_kib"][str(child)] > 1000
+    assert {str(child), str(grandchild), str(os.getpid())} <= set(
+        tree_snapshot(os.getpid())["cpu_ticks"]
+    )
+
+
+def test_a_vanished_process_has_no_children_and_no_cpu_ticks():
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert children(gone.pid) == []
+    assert descendants(gone.pid) == []
+    assert cpu_ticks([gone.pid]) == {}
+
+
+def test_peak_rss_is_read_from_vmhwm(tmp_path):
+    (tmp_path / "11").mkdir()
+    (tmp_path / "11" / "status").write_text("Name:\tx\nVmRSS:\t40000 kB\nVmHWM:\t51200 kB\n")
     assert peak_rss_kib(11, tmp_path) == 51200
+    assert peak_rss_kib(12, tmp_path) is None
+    assert peak_rss_kib(os.getpid()) > 1000
+
+
+def test_run_time_is_the_first_schedstat_field_in_nanoseconds(tmp_path):
+    (tmp_path / "11").mkdir()
+    (tmp_path / "11" / "schedstat").write_text("123456789 2000 7\n")
+    assert run_time_ns(11, tmp_path) == 123456789
+    assert run_time_ns(12, tmp_path) is None
+    before = run_time_ns(os.getpid())
+    started = time.process_time()
+    while time.process_time() - started < 0.05:
+        pass
+    assert run_time_ns(os.getpid()) - before >= 40_000_000
 
 
 def test_cpu_seconds_counts_new_processes_from_zero_and_reports_lost_ones():

@@ -1,8 +1,7 @@
-"""The plan's run list and estimate, the CPU layout, forms found by data-testid, line counting."""
+"""The plan's run list and estimate, the CPU layout, forms found by data-testid."""
 
 from benchmarks.load.htmlforms import find_form
 from benchmarks.load.plan import make_plan
-from benchmarks.size.sloc import python_lines, template_lines
 
 
 def test_sweep_points_equal_to_a_headline_spec_reuse_its_repeats():
@@ -36,13 +35,3 @@ def test_form_is_found_by_testid_with_its_hidden_inputs():
     )
     assert find_form(page, "login-form") == ("/login/", {"csrf_token": "a&b", "next": "/"})
     assert find_form(page, "comment-form") is None
-
-
-def test_python_lines_leave_out_blanks_comments_and_docstrings():
-    source = '"""Module."""\n\n# comment\ndef f():\n    """Doc\n    string."""\n    return 1  # x\n'
-    assert python_lines(source) == 2
-
-
-def test_template_lines_leave_out_template_and_html_comments():
-    template = "{# a #}\n<p>\n{% comment %}\nhidden\n{% endcomment %}\n<!-- c\n-->\n</p>\n\n"
-    assert template_lines(template) == 2
