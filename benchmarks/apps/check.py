@@ -3,8 +3,8 @@
     .venv/tools/bin/python -m benchmarks.apps.check [--quick] [--repeat 200] [--no-serve]
 
 Each Target runs in its own environment and working directory (benchmarks.apps.inprocess), then
-once under gunicorn through launcher.serve. The times are rough (perf_counter over REPEAT calls in
-one process, no pinning, no interleaving): a sanity check of the ordering, not a measurement.
+once under gunicorn through launcher.serve. The times are rough (process CPU time over REPEAT calls
+in one process, no pinning, no interleaving): a sanity check of the ordering, not a measurement.
 """
 
 import argparse
@@ -88,7 +88,7 @@ def served(target: Target, requests: tuple[Request, ...]) -> list[dict]:
 
 
 def check(comparison: Comparison, repeat: int, with_server: bool) -> bool:
-    print(f"\n{comparison.name} (baseline {comparison.baseline}), rough µs per request:")
+    print(f"\n{comparison.name} (baseline {comparison.baseline}), rough CPU µs per request:")
     print(f"  {'target':<28}" + "".join(f"{request.label:>14}" for request in comparison.requests))
     right = True
     for target in comparison.targets:
@@ -97,7 +97,7 @@ def check(comparison: Comparison, repeat: int, with_server: bool) -> bool:
             results += served(target, comparison.requests)
         wrong = [r["label"] for r in results if r["status"] != 200 or not r["marker"]]
         right &= not wrong
-        times = "".join(f"{r['us']:>14.0f}" for r in results if r.get("us") is not None)
+        times = "".join(f"{r['cpu_us']:>14.0f}" for r in results if r.get("cpu_us") is not None)
         print(f"  {target.name:<28}{times}" + (f"   WRONG: {', '.join(wrong)}" if wrong else ""))
     return right
 
