@@ -16,7 +16,7 @@ from launcher import ROOT
 RESULTS = ROOT / "benchmarks" / "results" / "interleave"
 # (warm-up, measured) seconds per scenario
 FULL_TIMES = (10.0, 60.0)
-QUICK_TIMES = (2.0, 8.0)
+QUICK_TIMES = (1.0, 6.0)
 
 
 def ms(value: float | None) -> str:
@@ -50,7 +50,11 @@ def describe(result: InterleavedResult) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.interleave", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="1,000 articles, ~8 s per scenario")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="1,000 articles, 1 s warm-up + 6 s per scenario, one start",
+    )
     parser.add_argument("--scenarios", default=",".join(HEADLINE_SCENARIOS))
     parser.add_argument("--users", type=int, default=32)
     parser.add_argument("--window", type=float, default=0.5, help="seconds per window (<= 1)")
@@ -77,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     results = measure_twins(
         store, scale, directory / "raw", server_cpus, generator_cpus, scenarios=scenarios,
         warmup_s=warmup_s, measured_s=measured_s, window_s=options.window, users=options.users,
-        on_result=lambda result: print(describe(result), flush=True),
+        fresh_data=not options.quick,
+        on_result=lambda result: print(
+            f"[{time.monotonic() - began:5.0f} s] {describe(result)}", flush=True
+        ),
     )  # fmt: skip
     load_after = os.getloadavg()
     wall_s = time.monotonic() - began

@@ -55,13 +55,16 @@ def discard(store: SnapshotStore, database_url: str) -> None:
         store.discard(database_url)
 
 
-def server_groups(scenarios) -> list[list[str]]:
-    """Consecutive scenarios that share one start of the servers: each group begins on pristine
-    data, and a scenario that writes ends its group."""
+def server_groups(scenarios, fresh_data: bool = True) -> list[list[str]]:
+    """Consecutive scenarios that share one start of the servers.
+
+    With fresh_data each group begins on pristine data and a scenario that writes ends its group;
+    without it (QUICK, to fit its time) all scenarios share one start.
+    """
     groups, current = [], []
     for scenario in scenarios:
         current.append(scenario)
-        if scenario not in READ_ONLY_SCENARIOS:
+        if fresh_data and scenario not in READ_ONLY_SCENARIOS:
             groups.append(current)
             current = []
     return [*groups, current] if current else groups
@@ -79,16 +82,18 @@ def measure_twins(
     measured_s: float,
     window_s: float,
     users: int = 32,
+    fresh_data: bool = True,
     on_result: Callable[[InterleavedResult], None] | None = None,
 ) -> list[InterleavedResult]:
     """Django and Flask interleaved, scenario by scenario, Flask's ratios over Django's.
 
-    Every scenario starts on pristine copies of the snapshots: the twins are restarted on fresh
-    copies after each scenario that writes, and kept (signed in) across read-only ones.
+    With fresh_data every scenario starts on pristine copies of the snapshots: the twins are
+    restarted on fresh copies after each scenario that writes, and kept (signed in) across
+    read-only ones.
     """
     secret_key = secrets.token_urlsafe(50)
     results = []
-    for group in server_groups(scenarios):
+    for group in server_groups(scenarios, fresh_data):
         urls = {twin: restore(store, twin, scale) for twin in TWIN_NAMES}
         targets = [twin_target(twin, urls[twin], secret_key) for twin in TWIN_NAMES]
         try:
