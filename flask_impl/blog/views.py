@@ -3,6 +3,7 @@
 from flask import abort, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import Select, select
+from sqlalchemy.orm import defer
 
 from flask_impl.accounts.models import User
 from flask_impl.accounts.services import is_following
@@ -16,8 +17,12 @@ PAGE_SIZE = 10
 
 
 def paginate(query: Select):
-    """Ten previews a page; a bad or too large ?page is a 404 (Flask-SQLAlchemy's own rule)."""
-    return db.paginate(query, per_page=PAGE_SIZE, error_out=True)
+    """Ten previews a page; a bad or too large ?page is a 404 (Flask-SQLAlchemy's own rule).
+
+    Previews never show the body, so it is not loaded (nor sorted along), as in the API's lists.
+    """
+    previews = query.options(defer(Article.body, raiseload=True))
+    return db.paginate(previews, per_page=PAGE_SIZE, error_out=True)
 
 
 @bp.get("/")
