@@ -9,6 +9,7 @@
 # writes after `callgrind_control -i on`. "profile" runs the batch under cProfile instead.
 
 import cProfile
+import gc
 import html
 import io
 import json
@@ -139,6 +140,10 @@ def run_kind(client, kind, mode):
     for index in range(warmup + batch):
         (method, target, headers, body), request = requests[index % len(requests)]
         if index == warmup:
+            # Each batch starts from an empty young generation: otherwise when the collector runs
+            # (and whether a costly older-generation pass falls inside a batch) shifts with any
+            # difference in earlier allocations, such as a longer random token in another run.
+            gc.collect()
             if mode == "callgrind":
                 os.getppid()  # dump: setup and warm-up, thrown away
             elif mode == "profile":

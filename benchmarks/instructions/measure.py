@@ -34,7 +34,7 @@ from benchmarks.load.snapshots import SnapshotStore, targets_file
 from benchmarks.targets import Target, twin_target
 from launcher import TWINS, free_port, serve
 
-QUICK_SIZES, FULL_SIZES = (1, 1), (2, 5)  # (warm-up, measured batch) per kind
+QUICK_SIZES, FULL_SIZES = (1, 1), (1, 4)  # (warm-up, measured batch) per kind
 PROFILE_BATCH = 10
 QUICK_BREAKDOWNS = ("home · signed out", "home · signed in", "API articles · signed out")
 
@@ -154,8 +154,9 @@ def measure_instructions(
 
 METHOD = (
     "In-process through each WSGI app under valgrind --tool=callgrind, PYTHONHASHSEED=0, one "
-    "process per twin; per kind a warm-up, then a measured batch whose callgrind dump (valgrind "
-    "--dump-before=getppid, the driver calling os.getppid() around it) is divided by its size. "
+    "process per twin; per kind a warm-up and gc.collect(), then a measured batch whose "
+    "callgrind dump (valgrind --dump-before=getppid, the driver calling os.getppid() around it) "
+    "is divided by its size. "
     "Layers: cProfile own time in a native run, folded by file path, scaled to the instructions."
 )
 __all__ = ["RequestSpec", "measure_instructions"]
