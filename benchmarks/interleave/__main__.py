@@ -36,14 +36,22 @@ def describe(result: InterleavedResult) -> str:
             continue
         parts.append(
             f"{ratio.target}/{ratio.baseline} {ratio.median:.3f}"
-            f" [{ratio.low:.3f}, {ratio.high:.3f}] pooled {ratio.pooled:.3f}, {ratio.pairs} pairs"
+            f" [{ratio.low:.3f}, {ratio.high:.3f}] pooled {ratio.pooled:.3f},"
+            f" {ratio.pairs} pairs of {ratio.cycles_per_pair} cycle(s)"
+            + (
+                " (CORE SHARED: every pair)"
+                if ratio.core_shared
+                else f" ({ratio.clean_pairs} clean)"
+            )
         )
     failures = ", ".join(f"{t.name} {t.failures}" for t in result.targets)
     share = result.generator_share_max
     bound = f" GENERATOR-BOUND in {result.generator_bound_windows} windows"
     parts.append(
         f"failures {failures}; generator share median {ms(result.generator_share_median)}"
-        f" max {ms(share)}" + (bound if result.generator_bound_windows else "")
+        f" max {ms(share)}"
+        + (bound if result.generator_bound_windows else "")
+        + f"; server CPU's other work {ms(result.foreign_share_median)}"
     )
     return " | ".join(parts)
 

@@ -4,7 +4,9 @@
 # (i + k): in between only other targets get new traffic, so the work that spills past the end of
 # window i (requests in flight when the load moved on) is its own, and is counted with its CPU.
 
+import math
 from dataclasses import dataclass
+from statistics import median
 
 from benchmarks.interleave.schedule import Schedule
 
@@ -21,6 +23,7 @@ class Boundary:
     requests: tuple[int, ...]  # per target: requests completed (failed ones included)
     failures: tuple[int, ...]
     generator_cpu_ns: int | None
+    core_busy_ticks: int | None = None  # the server CPU's busy time, every process on it
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ class WindowFigures:
     failures: int
     generator_share: float | None
     generator_bound: bool
+    # Share of the accounting interval the server CPU spent on work other than the targets'
+    # workers (other processes, interrupts): a busy neighbour makes CPU per request drift.
+    foreign_share: float | None = None
 
     @property
     def cpu_ms_per_request(self) -> float | None:
@@ -44,8 +50,19 @@ class WindowFigures:
         return self.cpu_ms / self.requests
 
 
+def foreign_share(start: Boundary, end: Boundary, ticks_per_second: int) -> float | None:
+    """Share of [start, end] the server CPU was busy with anything but the targets' workers."""
+    if start.core_busy_ticks is None or end.core_busy_ticks is None:
+        return None
+    if None in start.cpu_ns or None in end.cpu_ns or end.monotonic <= start.monotonic:
+        return None
+    busy_s = (end.core_busy_ticks - start.core_busy_ticks) / ticks_per_second
+    workers_s = sum(end.cpu_ns) / 1e9 - sum(start.cpu_ns) / 1e9
+    return max(0.0, busy_s - workers_s) / (end.monotonic - start.monotonic)
+
+
 def window_figures(
-    schedule: Schedule, boundaries: list[Boundary], generator_cpus: int
+    schedule: Schedule, boundaries: list[Boundary], generator_cpus: int, ticks_per_second=100
 ) -> list[WindowFigures]:
     """Figures of every measured window; boundaries must cover schedule.boundaries."""
     at = {boundary.window: boundary for boundary in boundaries}
@@ -74,25 +91,60 @@ def window_figures(
                 failures=own_next.failures[target] - start.failures[target],
                 generator_share=share,
                 generator_bound=share is not None and share > GENERATOR_BOUND_SHARE,
+                foreign_share=foreign_share(start, own_next, ticks_per_second),
             )
         )
     return figures
 
 
-def pair_ratios(windows: list[WindowFigures], target: int, baseline: int) -> list[float]:
-    """Per cycle: target's CPU per request over baseline's, from the two windows of that cycle.
+def pair_ratios(
+    windows: list[WindowFigures],
+    target: int,
+    baseline: int,
+    cycles_per_pair: int = 1,
+    max_foreign_share: float | None = None,
+) -> list[float]:
+    """Per pair of adjacent windows: target's CPU per request over baseline's.
 
-    A cycle where either window has no figure (no request, or a worker gone) gives no pair.
+    A pair is one cycle, or cycles_per_pair adjacent cycles pooled (CPU over requests on each
+    side), so that each side holds enough requests for its mix of pages to be comparable; a last,
+    shorter block is left out. A pair where either side lacks a figure (no request, or a worker
+    gone) gives no ratio; with max_foreign_share, neither does one whose server CPU was busier
+    than that with other work in any of its windows (or was not measured).
     """
-    by_cycle: dict[int, dict[int, float | None]] = {}
+    sides: dict[int, dict[int, list]] = {}  # pair -> target -> [cpu_ms, requests, cycles]
     for figures in windows:
-        by_cycle.setdefault(figures.cycle, {})[figures.target] = figures.cpu_ms_per_request
+        if figures.target not in (target, baseline):
+            continue
+        side = sides.setdefault(figures.cycle // cycles_per_pair, {}).setdefault(
+            figures.target, [0.0, 0, 0]
+        )
+        crowded = max_foreign_share is not None and (
+            figures.foreign_share is None or figures.foreign_share > max_foreign_share
+        )
+        lost = side[0] is None or figures.cpu_ms is None or crowded
+        side[0] = None if lost else side[0] + figures.cpu_ms
+        side[1] += figures.requests
+        side[2] += 1
     ratios = []
-    for cycle in sorted(by_cycle):
-        top, bottom = by_cycle[cycle].get(target), by_cycle[cycle].get(baseline)
-        if top is not None and bottom:
-            ratios.append(top / bottom)
+    for pair in sorted(sides):
+        top, bottom = sides[pair].get(target), sides[pair].get(baseline)
+        if top is None or bottom is None or min(top[2], bottom[2]) < cycles_per_pair:
+            continue
+        if top[0] is not None and bottom[0] and top[1] and bottom[1]:
+            ratios.append((top[0] / top[1]) / (bottom[0] / bottom[1]))
     return ratios
+
+
+def cycles_per_pair_for(windows: list[WindowFigures], min_requests: int) -> int:
+    """Fewest adjacent cycles in which every target's median window count adds to min_requests."""
+    counts: dict[int, list[int]] = {}
+    for figures in windows:
+        counts.setdefault(figures.target, []).append(figures.requests)
+    if not counts:
+        return 1
+    fewest = min(median(values) for values in counts.values())
+    return max(1, math.ceil(min_requests / fewest)) if fewest > 0 else 1
 
 
 def pooled_cpu_ms_per_request(windows: list[WindowFigures], target: int) -> float | None:

@@ -21,7 +21,7 @@ from locust import User, events
 from locust.contrib.fasthttp import FastHttpSession
 from locust.env import Environment
 
-from benchmarks.interleave.schedstat import run_time_ns, total_run_time_ns
+from benchmarks.interleave.schedstat import cpu_busy_ticks, run_time_ns, total_run_time_ns
 from benchmarks.interleave.schedule import Schedule
 from benchmarks.load.scenarios import common, sequence
 from benchmarks.measure import procstat
@@ -130,6 +130,7 @@ def snapshot(window: int, workers: list[list[int]]) -> dict:
         "requests": list(completed),
         "failures": list(failed),
         "generator_cpu_ns": run_time_ns(os.getpid()),
+        "core_busy_ticks": cpu_busy_ticks(CONFIG["server_cpu"]),
     }
 
 
@@ -152,6 +153,7 @@ def run_schedule(environment: Environment) -> None:
         "workers": workers,
         "workers_at_end": [procstat.children(target["master_pid"]) for target in TARGETS],
         "generator_cpus": len(os.sched_getaffinity(0)),
+        "ticks_per_second": procstat.ticks_per_second(),
         "failure_messages": [dict(messages.most_common(20)) for messages in failure_messages],
     }
     Path(CONFIG["out"]).write_text(json.dumps(record, indent=1))

@@ -31,6 +31,11 @@ class RatioFigures:
     high: float | None
     pairs: int
     pooled: float | None  # ratio of the pooled CPU per request, a cross-check
+    cycles_per_pair: int = 1
+    single_cycle_median: float | None = None  # median over one-cycle pairs, for comparison
+    clean_pairs: int = 0  # pairs whose server CPU was not crowded by other work
+    every_pair_median: float | None = None  # crowded pairs included
+    core_shared: bool = False  # too few clean pairs: the median is over every pair
 
 
 @dataclass
@@ -51,6 +56,7 @@ class InterleavedResult:
     generator_share_median: float | None = None
     generator_share_max: float | None = None
     generator_bound_windows: int = 0
+    foreign_share_median: float | None = None  # the server CPU's other work, share of its time
     wall_s: float = 0.0
 
     def target(self, name: str) -> TargetFigures | None:

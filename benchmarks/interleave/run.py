@@ -10,6 +10,7 @@ from statistics import median
 
 from benchmarks.interleave.accounting import (
     Boundary,
+    cycles_per_pair_for,
     pair_ratios,
     pooled_cpu_ms_per_request,
     window_figures,
@@ -26,6 +27,15 @@ from launcher import ROOT
 LOCUST = ROOT / ".venv" / "tools" / "bin" / "locust"
 LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
 CUMULATIVE = ("cpu_ns", "requests", "failures")
+# Each side of a pair holds at least this many requests (by the median window): adjacent cycles
+# are pooled until it does, so that a pair's two mixes of pages are comparable. One cycle of a
+# probe holds more; one of the reader at 10,000 articles holds about a dozen.
+MIN_PAIR_REQUESTS = 50
+# Pairs whose server CPU spent more than this share on other work (other processes, interrupts)
+# are left out of the headline, as long as at least MIN_CLEAN_PAIRS remain; otherwise every pair
+# counts and the ratio is marked core_shared.
+MAX_FOREIGN_SHARE = 0.10
+MIN_CLEAN_PAIRS = 10
 
 
 def run_locust(config: dict, scale: Scale, users: int, generator_cpus: list[int], log: Path):
@@ -62,7 +72,9 @@ def summarize(
         Boundary(**{**entry, **{key: tuple(entry[key]) for key in CUMULATIVE}})
         for entry in record["boundaries"]
     ]
-    windows = window_figures(schedule, boundaries, record["generator_cpus"])
+    windows = window_figures(
+        schedule, boundaries, record["generator_cpus"], record["ticks_per_second"]
+    )
     base = names.index(result.baseline)
     targets = []
     for index, name in enumerate(names):
@@ -80,21 +92,31 @@ def summarize(
             )
         )
     ratios = []
+    cycles = cycles_per_pair_for(windows, MIN_PAIR_REQUESTS)
     for index, name in enumerate(names):
         if index == base:
             continue
-        pairs = pair_ratios(windows, index, base)
+        every = pair_ratios(windows, index, base, cycles)
+        clean = pair_ratios(windows, index, base, cycles, MAX_FOREIGN_SHARE)
+        pairs = clean if len(clean) >= MIN_CLEAN_PAIRS else every
         interval = bootstrap_median_interval(pairs) or (None, None)
         top, bottom = targets[index].cpu_ms_per_request, targets[base].cpu_ms_per_request
         pooled = top / bottom if top is not None and bottom else None
+        single = median_or_none(pair_ratios(windows, index, base))
         middle = median_or_none(pairs)
-        ratios.append(RatioFigures(name, result.baseline, middle, *interval, len(pairs), pooled))
+        figures = RatioFigures(name, result.baseline, middle, *interval, len(pairs), pooled)
+        extra = {"cycles_per_pair": cycles, "single_cycle_median": single,
+                 "clean_pairs": len(clean), "every_pair_median": median_or_none(every),
+                 "core_shared": pairs is every}  # fmt: skip
+        ratios.append(replace(figures, **extra))
     shares = [f.generator_share for f in windows if f.generator_share is not None]
     unavailable = [figures for figures in result.targets if figures.status != "ok"]
     result.targets, result.ratios, result.windows = targets + unavailable, ratios, windows
     result.generator_share_median = median(shares) if shares else None
     result.generator_share_max = max(shares) if shares else None
     result.generator_bound_windows = sum(figures.generator_bound for figures in windows)
+    foreign = [f.foreign_share for f in windows if f.foreign_share is not None]
+    result.foreign_share_median = median(foreign) if foreign else None
     if record["workers"] != record["workers_at_end"] or not all(record["workers"]):
         result.status, result.reason = "error", f"gunicorn workers changed: {record['workers']}"
         result.reason += f" -> {record['workers_at_end']}"
@@ -141,7 +163,7 @@ def measure_served(
     out = raw_dir / f"{scenario}-interleaved.json"
     out.unlink(missing_ok=True)
     config = {"scenario": scenario, "targets": runnable, "schedule": asdict(schedule),
-              "out": str(out)}  # fmt: skip
+              "out": str(out), "server_cpu": served[0].cpu}  # fmt: skip
     locust = run_locust(config, scale, users, generator_cpus, raw_dir / f"{scenario}-locust.log")
     if not out.exists():
         result.status = "error"

@@ -1,4 +1,4 @@
-"""Run time of processes in nanoseconds, from /proc/<pid>/task/<tid>/schedstat (first field)."""
+"""Run time of processes (ns, /proc/<pid>/task/*/schedstat) and busy time of a CPU (/proc/stat)."""
 
 from pathlib import Path
 
@@ -29,3 +29,15 @@ def total_run_time_ns(pids: list[int], proc: Path = PROC) -> int | None:
             return None
         total += used
     return total
+
+
+BUSY_FIELDS = (0, 1, 2, 5, 6, 7)  # user, nice, system, irq, softirq, steal (not idle, iowait)
+
+
+def cpu_busy_ticks(cpu: int, proc: Path = PROC) -> int | None:
+    """Clock ticks one CPU has spent on anything but idling, from its /proc/stat line."""
+    for line in (proc / "stat").read_text().splitlines():
+        if line.startswith(f"cpu{cpu} "):
+            fields = [int(value) for value in line.split()[1:]]
+            return sum(fields[index] for index in BUSY_FIELDS if index < len(fields))
+    return None

@@ -27,6 +27,7 @@ class ServedTarget:
     """One target answering on url, or the reason it could not be started (error)."""
 
     name: str
+    cpu: int | None = None  # the server CPU it is pinned to
     url: str | None = None
     master_pid: int | None = None
     startup_s: float | None = None
@@ -95,7 +96,7 @@ def serving(targets: list[Target], cpu: int, log_dir: Path, label: str):
     """Every target served at once, pinned to the same CPU; yields a ServedTarget for each."""
     log_dir.mkdir(parents=True, exist_ok=True)
     PRIVATE.mkdir(parents=True, exist_ok=True)
-    served = [ServedTarget(target.name) for target in targets]
+    served = [ServedTarget(target.name, cpu) for target in targets]
     threads = [
         threading.Thread(
             target=start, args=(target, cpu, log_dir / f"{label}-{target.name}-gunicorn.log", entry)

@@ -6,6 +6,7 @@ import pytest
 
 from benchmarks.interleave.accounting import (
     Boundary,
+    cycles_per_pair_for,
     pair_ratios,
     pooled_cpu_ms_per_request,
     window_figures,
@@ -106,3 +107,20 @@ def test_run_time_is_the_first_schedstat_field_summed_over_threads(tmp_path):
     assert total_run_time_ns([10, 20], tmp_path) == 1_751_000
     assert run_time_ns(30, tmp_path) is None
     assert total_run_time_ns([10, 30], tmp_path) is None
+
+
+def test_pairs_of_two_cycles_pool_each_side_before_dividing():
+    figures = window_figures(TWO, boundaries(), generator_cpus=1)
+    flask, django = (260 + 290) / (100 + 90), (350 + 270) / (110 + 90)
+    assert pair_ratios(figures, 1, 0, cycles_per_pair=2) == pytest.approx([flask / django])
+    # a last block shorter than the others is left out
+    assert pair_ratios(figures, 1, 0, cycles_per_pair=3) == []
+
+
+def test_a_pair_spans_enough_cycles_for_the_quieter_target_to_reach_the_minimum():
+    figures = window_figures(TWO, boundaries(), generator_cpus=1)  # medians: 100 and 95 requests
+    assert cycles_per_pair_for(figures, min_requests=50) == 1
+    assert cycles_per_pair_for(figures, min_requests=95) == 1
+    assert cycles_per_pair_for(figures, min_requests=96) == 2
+    assert cycles_per_pair_for(figures, min_requests=400) == 5
+    assert cycles_per_pair_for([], min_requests=400) == 1

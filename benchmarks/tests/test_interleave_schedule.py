@@ -3,6 +3,8 @@
 import pytest
 
 from benchmarks.interleave.schedule import Schedule, make_schedule
+from benchmarks.interleave.twins import server_groups
+from benchmarks.load.plan import HEADLINE_SCENARIOS
 
 
 def test_windows_alternate_between_two_targets_after_a_warm_up_of_whole_cycles():
@@ -43,3 +45,13 @@ def test_a_short_measured_time_still_gives_one_cycle_and_warm_up_is_never_skippe
 def test_one_target_or_a_window_outside_zero_to_one_second_is_refused(targets, window_s):
     with pytest.raises(ValueError, match=r"target|window"):
         make_schedule(targets, window_s, warmup_s=1, measured_s=1)
+
+
+def test_twins_restart_on_fresh_data_after_each_scenario_that_writes_unless_quick():
+    assert server_groups(HEADLINE_SCENARIOS) == [
+        ["reader", "writer"],
+        ["api_client"],
+        ["probe_page", "probe_json", "probe_write"],
+    ]
+    assert server_groups(["probe_page", "probe_json"]) == [["probe_page", "probe_json"]]
+    assert server_groups(HEADLINE_SCENARIOS, fresh_data=False) == [list(HEADLINE_SCENARIOS)]
