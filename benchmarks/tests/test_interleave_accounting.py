@@ -1,5 +1,6 @@
 """Per-window CPU accounting of interleaved runs, from the snapshots taken at window boundaries."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,27 @@ def test_a_pair_spans_enough_cycles_for_the_quieter_target_to_reach_the_minimum(
     assert cycles_per_pair_for(figures, min_requests=96) == 2
     assert cycles_per_pair_for(figures, min_requests=400) == 5
     assert cycles_per_pair_for([], min_requests=400) == 1
+
+
+def with_core_busy(rows: list[Boundary], busy_ticks: list[int]) -> list[Boundary]:
+    return [replace(row, core_busy_ticks=busy) for row, busy in zip(rows, busy_ticks, strict=True)]
+
+
+def test_the_server_cpu_s_other_work_is_its_busy_time_less_every_target_s_workers():
+    rows = with_core_busy(boundaries(), [0, 40, 70, 110, 150, 190])
+    figures = window_figures(TWO, rows, generator_cpus=1, ticks_per_second=100)
+    # window 2 runs from row 0 to row 2 (1 s): CPU busy 0.70 s, both targets' workers 0.60 s
+    assert figures[0].foreign_share == pytest.approx(0.70 - (450 + 330 - 100 - 80) / 1000)
+    assert figures[1].foreign_share == pytest.approx(0.70 - (700 + 350 - 400 - 90) / 1000)
+    assert window_figures(TWO, boundaries(), generator_cpus=1)[0].foreign_share is None
+
+
+def test_pairs_crowded_by_other_work_are_left_out_when_asked():
+    rows = with_core_busy(boundaries(), [0, 50, 100, 150, 200, 250])  # CPU busy all the time
+    figures = window_figures(TWO, rows, generator_cpus=1, ticks_per_second=100)
+    assert [f.foreign_share for f in figures] == pytest.approx([0.4, 0.44, 0.46, 0.69])
+    assert len(pair_ratios(figures, 1, 0, max_foreign_share=0.7)) == 2
+    assert len(pair_ratios(figures, 1, 0, max_foreign_share=0.5)) == 1  # cycle 1 has 0.69
+    assert pair_ratios(figures, 1, 0, max_foreign_share=0.1) == []
+    unmeasured = window_figures(TWO, boundaries(), generator_cpus=1)
+    assert pair_ratios(unmeasured, 1, 0, max_foreign_share=0.7) == []
