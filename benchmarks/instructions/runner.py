@@ -55,7 +55,9 @@ def grouped(requests: list[RequestSpec]) -> dict[str, list[RequestSpec]]:
 
 
 def framework_of(target: Target) -> str:
-    return "flask" if target.wsgi_app.startswith("flask") else target.name.split("-")[0]
+    """The framework whose version the driver records: named by the target, or none (WSGI)."""
+    text = f"{target.name} {target.wsgi_app}"
+    return next((name for name in ("flask", "django") if name in text), "none")
 
 
 def run_driver(

@@ -37,6 +37,7 @@ class RequestSpec:
     status: int | None = None
     form: FormPost | None = None
     marker: str | None = None
+    location: str | None = None  # a redirect must go where its Location says this
 
     def job(self) -> dict:
         form = self.form
@@ -47,6 +48,7 @@ class RequestSpec:
             "body": self.body,
             "status": self.status,
             "marker": self.marker,
+            "location": self.location,
             "form": None
             if form is None
             else {"page": form.page, "testid": form.testid, "fields": dict(form.fields)},
@@ -159,18 +161,21 @@ def scenario_kinds(
         ("body", "Some *Markdown* with a [link](https://example.com/) and `code`."),
         ("tags", "benchmark python"),
     )
-    editor = RequestSpec(
-        "", status=302, headers=pages_in, form=FormPost("/editor/", "article-form", article)
-    )
+    form = FormPost("/editor/", "article-form", article)
+    editor = RequestSpec("", status=302, headers=pages_in, form=form, location="/article/")
     kinds.add(kind_label("POST /editor/", SIGNED_IN), [editor])
     comment = (("body", "A measured comment."),)
 
     def form_posts(testid: str, fields, on: list[str]) -> list[RequestSpec]:
         return [
             RequestSpec(
-                "", status=302, headers=pages_in, form=FormPost(f"/article/{s}/", testid, fields)
+                "",
+                status=302,
+                headers=pages_in,
+                form=FormPost(f"/article/{slug}/", testid, fields),
+                location=slug,  # back to the article, as the scenario checks
             )
-            for s in on
+            for slug in on
         ]
 
     kinds.add(
