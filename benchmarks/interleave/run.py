@@ -39,7 +39,7 @@ MIN_CLEAN_PAIRS = 10
 
 
 def run_locust(config: dict, scale: Scale, users: int, generator_cpus: list[int], log: Path):
-    config_path = PRIVATE / f"interleave-{config['scenario']}.json"
+    config_path = PRIVATE / f"interleave-{config['scenario']}-{os.getpid()}.json"
     config_path.write_text(json.dumps(config))
     limit = Schedule(**config["schedule"]).total_s + 30
     command = [

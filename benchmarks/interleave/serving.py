@@ -1,6 +1,7 @@
 """Targets served at once under gunicorn on one core, started and stopped side by side."""
 
 import json
+import os
 import subprocess
 import threading
 import time
@@ -47,7 +48,7 @@ class ServedTarget:
         missing = [kind for kind, needed in wanted.items() if needed and kind not in self.signed_in]
         if missing:
             accounts = json.loads(targets_file(scale).read_text())["accounts"]
-            path = PRIVATE / f"interleave-sessions-{self.name}.json"
+            path = PRIVATE / f"interleave-sessions-{self.name}-{os.getpid()}.json"
             try:
                 html, api_needed = "html" in missing, "api" in missing
                 write_sessions(path, self.url, accounts, html=html, api=api_needed)

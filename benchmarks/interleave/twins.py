@@ -1,5 +1,6 @@
 """The twins interleaved over the headline scenarios, each scenario on fresh copies of the data."""
 
+import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -37,13 +38,13 @@ def prepare(store: SnapshotStore, scale: Scale, twins=TWIN_NAMES, say=print) -> 
 
 
 def restore(store: SnapshotStore, twin: str, scale: Scale) -> str:
-    """A fresh copy of the twin's snapshot, on a path (or database) no sequential run uses."""
+    """A fresh copy of the twin's snapshot, on a path (or database) no other invocation uses."""
     if store.engine != "sqlite":
         return store.restore(twin, scale)
     if not store.exists(twin, scale):
         raise RuntimeError(f"no snapshot for {twin} at {scale.key}: prepare() builds it")
     DATABASES.mkdir(parents=True, exist_ok=True)
-    copy = DATABASES / f"{twin}.sqlite3"
+    copy = DATABASES / f"{twin}-{os.getpid()}-{secrets.token_hex(4)}.sqlite3"
     copy_sqlite(BENCH_VAR / "snapshots" / f"{store.name(twin, scale)}.sqlite3", copy)
     return sqlite_url(copy)
 
