@@ -80,6 +80,7 @@ lock: | $(UV)
 	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes flask_impl/requirements.in -o flask_impl/requirements.txt
 	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes flask_impl/requirements-test.in -o flask_impl/requirements-test.txt
 	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes tools/requirements.in -o tools/requirements.txt
+	$(MAKE) lock-bench
 
 clean:
 	rm -rf $(VENV) var django_impl/staticfiles
@@ -89,9 +90,9 @@ clean:
 QUICK ?=
 BENCH_ARGS ?=
 
-.PHONY: bench bench-compare loc test-bench
+.PHONY: bench bench-compare loc test-bench valgrind
 
-bench: venvs
+bench: bench-venvs valgrind
 	$(TOOLS)/python -m benchmarks $(if $(filter 1 yes true,$(QUICK)),--quick) $(BENCH_ARGS)
 
 bench-compare: $(VENV)/tools/.synced
@@ -102,6 +103,10 @@ loc: venvs
 
 test-bench: $(VENV)/tools/.synced
 	$(TOOLS)/pytest benchmarks/tests
+
+# Instruction counts need valgrind (Debian's package), installed here when it is missing.
+valgrind:
+	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
 
 # Small apps measured beside the twins (benchmarks/apps/): the Flask extension ladder's environment
 # (the Flask twin's plus Flask-Admin) and the template-engine comparison's (the Django twin's plus

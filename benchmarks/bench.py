@@ -14,6 +14,7 @@ from benchmarks.load.plan import API_SCENARIOS, Plan, cpu_layout, make_plan
 from benchmarks.load.snapshots import SnapshotStore, seed_file, targets_file
 from benchmarks.measure.imports import import_time
 from benchmarks.measure.steadiness import describe as describe_steadiness
+from benchmarks.methods import apps_section, instructions_section, interleaved_section
 from benchmarks.progress import Progress, clock
 from benchmarks.report.analysis import aggregate
 from benchmarks.report.document import build_document
@@ -167,7 +168,13 @@ def run(options) -> Path:
         measure_steadiness(plan, context) if local else {"unavailable": "no twin runs here"}
     )
     say(f"  {describe_steadiness(steadiness)}")
-    say("Load runs:")
+    say("Instructions per request (valgrind, in-process; both twins at once, one per core):")
+    instructions = instructions_section(plan, context, twins, say)
+    say("Server CPU per request, twins interleaved on one core:")
+    interleaved = interleaved_section(plan, context, twins, say)
+    say("App comparisons (ladder, middleware, template engines, hello-worlds, floors):")
+    apps = apps_section(plan, context, say)
+    say("Sequential load runs (throughput and latency, one twin at a time):")
     runs = load_runs(plan, twins, context, api_missing)
     say("Line counts and footprint:")
     loc, packages = line_counts(), footprint()
@@ -177,6 +184,7 @@ def run(options) -> Path:
         twins=twins, hosts=hosts, cpus=(server_cpus, generator_cpus), processes=options.processes,
         load=load_at_start, wall_time_s=time.monotonic() - started,
     )  # fmt: skip
+    record.instructions, record.interleaved, record.apps = instructions, interleaved, apps
     document = record.to_json()
     write_json(directory / "figures.json", {"aggregated": document["aggregated"], "runs": runs})
     write_json(directory / "environment.json", document["environment"])

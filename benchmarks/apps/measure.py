@@ -22,7 +22,7 @@ from benchmarks.load.snapshots import SnapshotStore
 
 # Instruction batches: requests are cheap and their first call is far dearer (compiles, caches).
 WARMUP, BATCH = 3, 5
-QUICK_COMPARISONS = ("flask-ladder", "hello-worlds")
+QUICK_COMPARISONS = ("hello-worlds",)
 
 
 @dataclass

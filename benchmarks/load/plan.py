@@ -12,6 +12,16 @@ RUN_OVERHEAD_S = 4.0
 # Seconds to generate and load one snapshot, per 1,000 articles (both twins together).
 SNAPSHOT_S_PER_1K = 2.0
 FIXED_STEPS_S = 60.0  # counting pass, import times, footprint, line counts, plots
+# Seconds of the verdict-grade methods besides their measured time (measured on the 2-core
+# reference machine): the instruction pass of both twins, one interleaved start of the twins, the
+# instruction counts of the app comparisons, and one start of a comparison's targets.
+INSTRUCTIONS_S = {True: 90.0, False: 420.0}
+INTERLEAVE_SCENARIO_S, INTERLEAVE_START_S = 3.0, 8.0
+INTERLEAVE_STARTS = {True: 1, False: 3}  # QUICK keeps one start; full restarts after each write
+APPS_INSTRUCTIONS_S = {True: 35.0, False: 240.0}
+APPS_OVERHEAD_S = 10.0
+# How many targets each app comparison serves at once (apps/catalogue.py), QUICK and full.
+APP_TARGETS = {True: (3,), False: (6, 3, 2, 3, 3)}
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,14 @@ class Plan:
     workers_per_core: int = 2
     server_cores_available: int = 1
     skipped: frozenset[str] = field(default_factory=frozenset)
+    sequential_scenarios: tuple[str, ...] = HEADLINE_SCENARIOS
+    interleave_warmup_s: float = 10.0
+    interleave_measured_s: float = 60.0
+    interleave_window_s: float = 0.5
+    interleave_users: int = 32
+    apps_warmup_s: float = 5.0
+    apps_per_target_s: float = 8.0
+    apps_users: int = 8
 
     @property
     def scales(self) -> tuple[Scale, ...]:
@@ -79,9 +97,13 @@ class Plan:
     def headline(self) -> list[RunSpec]:
         return [
             RunSpec(name, self.users, self.large, workers=self.workers_per_core)
-            for name in HEADLINE_SCENARIOS
+            for name in self.sequential_scenarios
             if name not in self.skipped
         ]
+
+    @property
+    def interleaved_scenarios(self) -> tuple[str, ...]:
+        return tuple(name for name in HEADLINE_SCENARIOS if name not in self.skipped)
 
     @property
     def reader(self) -> RunSpec:
@@ -140,23 +162,38 @@ class Plan:
             if spec.scenario not in unavailable.get(twin, set())
         )
 
+    def methods_seconds(self) -> float:
+        """Instruction counts, interleaved timing and the app comparisons, by both methods."""
+        interleave = (
+            len(self.interleaved_scenarios)
+            * (self.interleave_warmup_s + self.interleave_measured_s + INTERLEAVE_SCENARIO_S)
+            + INTERLEAVE_STARTS[self.quick] * INTERLEAVE_START_S
+        )
+        apps = APPS_INSTRUCTIONS_S[self.quick] + sum(
+            self.apps_warmup_s + self.apps_per_target_s * targets + APPS_OVERHEAD_S
+            for targets in APP_TARGETS[self.quick]
+        )
+        return INSTRUCTIONS_S[self.quick] + interleave + apps
+
     def estimate_seconds(self, load_runs: int, snapshots_missing: int) -> float:
         snapshot_s = snapshots_missing * SNAPSHOT_S_PER_1K * self.large.articles / 1000 / 2
         fixed_s = FIXED_STEPS_S + self.steadiness_s
-        return load_runs * self.run_seconds() + snapshot_s + fixed_s
+        return load_runs * self.run_seconds() + snapshot_s + fixed_s + self.methods_seconds()
 
 
 def make_plan(quick: bool, server_cores_available: int, skipped=frozenset()) -> Plan:
     if quick:
         return Plan(
-            quick=True, small=Scale(1000, 100), large=Scale(1000, 100), warmup_s=2, window_s=3,
+            quick=True, small=Scale(1000, 100), large=Scale(1000, 100), warmup_s=1, window_s=2,
             repeats=1, users=32, concurrency=(32,), gthread_threads=4, data_size_sweep=False,
             worker_model_sweep_on=False, import_repeats=1, steadiness_s=5,
             server_cores_available=server_cores_available, skipped=frozenset(skipped),
+            sequential_scenarios=("reader",), interleave_warmup_s=1, interleave_measured_s=5,
+            apps_warmup_s=1, apps_per_target_s=3,
         )  # fmt: skip
     return Plan(
-        quick=False, small=Scale(1000, 1000), large=Scale(10000, 1000), warmup_s=5, window_s=20,
-        repeats=4, users=32, concurrency=(1, 8, 32, 64), gthread_threads=4, data_size_sweep=True,
+        quick=False, small=Scale(1000, 1000), large=Scale(10000, 1000), warmup_s=4, window_s=12,
+        repeats=2, users=32, concurrency=(1, 8, 32, 64), gthread_threads=4, data_size_sweep=True,
         server_cores_available=server_cores_available, skipped=frozenset(skipped),
     )  # fmt: skip
 

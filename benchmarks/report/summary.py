@@ -4,6 +4,12 @@ from pathlib import Path
 
 from benchmarks.measure.steadiness import describe
 from benchmarks.report.analysis import GENERATOR_BOUND_SHARE
+from benchmarks.report.apps_summary import apps_lines
+from benchmarks.report.methods_summary import (
+    breakdown_lines,
+    instruction_lines,
+    interleaved_lines,
+)
 from benchmarks.report.report_tables import footprint_table, loc_tables, number, ratio_text, table
 from benchmarks.report.report_tables import with_range as spread
 
@@ -46,7 +52,10 @@ def headline_lines(document: dict) -> list[str]:
     twins, shown = document["plan"]["twins"], columns(document)
     headers = ["scenario", "twin", *(title for title, _, _ in shown), "generator CPU (max)"]
     rows = figure_rows(list(document["figures"].items()), twins, shown)
-    lines = ["## Load tests (median [min, max] over the repeats)", ""]
+    lines = [
+        "## Sequential load tests, one twin at a time (median [min, max] over the repeats)",
+        "",
+    ]
     lines += table(headers, rows)
     ratio_rows = [
         [scenario, ratio_text(entry["flask_over_django"].get("server_cpu_ms_per_request")),
@@ -190,7 +199,14 @@ def header_lines(document: dict) -> list[str]:
 
 
 def write_summary(document: dict, path: Path) -> None:
-    lines = header_lines(document) + headline_lines(document) + sweep_lines(document)
+    lines = header_lines(document)
+    lines += instruction_lines(document.get("instructions"))
+    lines += interleaved_lines(
+        document.get("interleaved"), document["figures"], document.get("instructions")
+    )
+    lines += breakdown_lines(document.get("instructions"))
+    lines += apps_lines(document.get("apps"))
+    lines += headline_lines(document) + sweep_lines(document)
     lines += query_lines(document) + startup_lines(document)
     lines += ["## Size", "", *loc_tables(document["loc"])]
     lines += ["### Footprint (runtime packages, from importlib.metadata)", ""]
