@@ -18,6 +18,7 @@ from benchmarks.methods import apps_section, instructions_section, interleaved_s
 from benchmarks.progress import Progress, clock
 from benchmarks.report.analysis import aggregate
 from benchmarks.report.document import build_document
+from benchmarks.report.method_plots import draw_methods
 from benchmarks.report.plots import draw_all
 from benchmarks.report.record import results_dir, versioned_record, write_json
 from benchmarks.report.summary import write_summary
@@ -190,6 +191,7 @@ def run(options) -> Path:
     write_json(directory / "environment.json", document["environment"])
     versioned_record(directory, document)
     draw_all(document, directory / "plots")
+    draw_methods(document, directory / "plots")
     write_summary(document, directory / "summary.md")
     say(f"Wall time {clock(time.monotonic() - started)} (m:ss). Results: {directory}")
     return directory
