@@ -12,7 +12,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from benchmarks.instructions.callgrind import read_dump
-from benchmarks.instructions.folding import fold_layers, fold_objects, shares, top_functions
+from benchmarks.instructions.folding import (
+    SQLITE_OBJECTS,
+    fold_layers,
+    fold_objects,
+    shares,
+    top_functions,
+    with_exact_sqlite,
+)
 from benchmarks.instructions.mixes import SCENARIOS, mix_figure, table_shares
 from benchmarks.instructions.results import (
     InstructionResults,
@@ -57,10 +64,15 @@ def sign_in(target: Target, targets: dict, log_path: Path) -> tuple[Credentials,
 def breakdown(label: str, per_request: float, dump_path: Path, profile) -> PageBreakdown:
     dump = read_dump(dump_path)
     requests = dump.total / per_request
+    objects = fold_objects(dump)
+    seconds = fold_layers(profile)
+    whole = sum(seconds.values()) or 1.0
+    layers = {layer: per_request * cost / whole for layer, cost in seconds.items()}
+    layers = with_exact_sqlite(layers, objects.get(SQLITE_OBJECTS, 0) / requests)
     return PageBreakdown(
         label,
-        by_object=shares(fold_objects(dump), requests, 0.0),
-        by_layer=shares(fold_layers(profile), 1.0, per_request),
+        by_object=shares(objects, requests, 0.0),
+        by_layer=shares(layers, 1.0, 0.0),
         top_functions=shares(top_functions(dump), requests, 0.0),
     )
 
@@ -157,6 +169,7 @@ METHOD = (
     "process per twin; per kind a warm-up and gc.collect(), then a measured batch whose "
     "callgrind dump (valgrind --dump-before=getppid, the driver calling os.getppid() around it) "
     "is divided by its size. "
-    "Layers: cProfile own time in a native run, folded by file path, scaled to the instructions."
+    "Layers: cProfile own time in a native run, folded by file path, scaled to the instructions; "
+    "SQLite itself is callgrind's exact cost of libsqlite3 and _sqlite3."
 )
 __all__ = ["RequestSpec", "measure_instructions"]

@@ -3,7 +3,13 @@
 import pytest
 
 from benchmarks.instructions.callgrind import CallgrindDump, parse_lines
-from benchmarks.instructions.folding import fold_layers, fold_objects, layer_of, object_part
+from benchmarks.instructions.folding import (
+    fold_layers,
+    fold_objects,
+    layer_of,
+    object_part,
+    with_exact_sqlite,
+)
 from benchmarks.instructions.mixes import SCENARIOS, locust_shares, mix_figure, table_shares
 from benchmarks.instructions.results import InstructionCount, ratios
 from benchmarks.instructions.runner import ProfileRow, dump_files
@@ -179,3 +185,13 @@ def test_dumps_are_taken_in_numeric_order(tmp_path):
         (tmp_path / f"callgrind.x.out.{number}").write_text("")
     (tmp_path / "callgrind.x.out.9.gz").write_text("")
     assert [path.name[-2:] for path in dump_files(out)] == [".1", ".2", ".9", "10"]
+
+
+def test_sqlite_layer_is_callgrinds_and_the_hidden_part_leaves_the_driver():
+    layers = {"ORM and database driver": 60.0, "template engine": 30.0, "SQLite itself": 10.0}
+    exact = with_exact_sqlite(layers, sqlite=50.0)
+    assert exact["SQLite itself"] == 50.0
+    assert sum(exact.values()) == pytest.approx(100.0)
+    # 40 hidden in the driver's functions: driver 20, template 30, scaled to the 50 left
+    assert exact["ORM and database driver"] == pytest.approx(20.0)
+    assert exact["template engine"] == pytest.approx(30.0)
