@@ -27,7 +27,12 @@ from benchmarks.instructions.results import (
     TwinInstructions,
     ratios,
 )
-from benchmarks.instructions.runner import VALGRIND, count_kinds, profile_requests
+from benchmarks.instructions.runner import (
+    VALGRIND,
+    WRITE_BATCH_FACTOR,
+    count_kinds,
+    profile_requests,
+)
 from benchmarks.instructions.specs import (
     Credentials,
     KindSet,
@@ -97,7 +102,8 @@ def measure_twin(
         warmup, batch = QUICK_SIZES if quick else FULL_SIZES
         kinds = KindSet()
         pages = page_kinds(kinds, targets, credentials, api)
-        scenario_kinds(kinds, targets, credentials, scale, warmup + batch, api, not quick)
+        distinct = warmup + batch * WRITE_BATCH_FACTOR  # favorites go to as many articles
+        scenario_kinds(kinds, targets, credentials, scale, distinct, api, not quick)
         broken_down = [label for label in pages if not quick or label in QUICK_BREAKDOWNS]
         page_requests = [spec for spec in kinds.requests if spec.label in broken_down]
         profiles, _ = profile_requests(target, page_requests, raw_dir, batch=PROFILE_BATCH)
