@@ -21,7 +21,7 @@ from benchmarks.load.plan import Scale
 from benchmarks.load.snapshots import SnapshotStore
 
 # Instruction batches: requests are cheap and their first call is far dearer (compiles, caches).
-WARMUP, BATCH = 3, 5
+WARMUP, BATCH = 2, 3
 QUICK_COMPARISONS = ("hello-worlds",)
 
 
