@@ -18,6 +18,7 @@ from benchmarks.methods import apps_section, instructions_section, interleaved_s
 from benchmarks.progress import Progress, clock
 from benchmarks.report.analysis import aggregate
 from benchmarks.report.document import build_document
+from benchmarks.report.environment import git_state
 from benchmarks.report.method_plots import draw_methods
 from benchmarks.report.plots import draw_all
 from benchmarks.report.record import results_dir, versioned_record, write_json
@@ -127,6 +128,7 @@ def describe(spec) -> str:
 
 def run(options) -> Path:
     started, load_at_start = time.monotonic(), os.getloadavg()
+    git_state()  # the code measured is the code at the start
     server_cpus, generator_cpus = cpu_layout(options.generator_cores)
     twins, hosts = options.twins, options.hosts
     store = SnapshotStore(os.environ.get("BENCH_DATABASE_URL") or None)

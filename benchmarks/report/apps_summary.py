@@ -24,9 +24,15 @@ def comparison_lines(comparison: dict) -> list[str]:
     ratios = ratios_by_target(comparison)
     first = labels[0]
     final = targets[-1]["instructions"].get(first)
+    ladder = comparison["name"] == "flask-ladder"
+    step_title = (
+        f"step on {first}: M instr (share of the last)"
+        if ladder
+        else f"above {baseline} on {first}: M instr"
+    )
     headers = ["target", *(f"{label}: M instr" for label in labels)]
-    headers += [f"step on {first}: M instr (share of the last)", "CPU ms/req (interleaved)"]
-    headers += [f"CPU / {baseline} (interleaved)"]
+    headers += [step_title, "CPU ms/req (interleaved)", f"CPU / {baseline} (interleaved)"]
+    base = next((t["instructions"].get(first) for t in targets if t["name"] == baseline), None)
     rows, previous = [], None
     for target in targets:
         counts = target["instructions"]
@@ -34,9 +40,13 @@ def comparison_lines(comparison: dict) -> list[str]:
             rows.append([target["name"], f"failed: {target['error'][-120:]}"])
             continue
         here = counts.get(first)
-        step = None if previous is None or here is None else here - previous
-        share = None if step is None or not final else step / final
-        step_text = "—" if step is None else f"{step / 1e6:+,.2f} ({percent(share)})"
+        if ladder:
+            step = None if previous is None or here is None else here - previous
+            share = None if step is None or not final else step / final
+            step_text = "—" if step is None else f"{step / 1e6:+,.2f} ({percent(share)})"
+        else:
+            missing = here is None or base is None or target["name"] == baseline
+            step_text = "—" if missing else f"{(here - base) / 1e6:+,.2f}"
         ratio = (
             "1 (baseline)" if target["name"] == baseline else interval(ratios.get(target["name"]))
         )

@@ -5,6 +5,7 @@ import os
 import platform
 import subprocess
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from launcher import ROOT
@@ -24,8 +25,13 @@ def memory_gib() -> float | None:
     return None
 
 
+@cache
 def git_state() -> dict:
-    """The commit measured, and whether the work tree had changes (read-only git commands)."""
+    """The commit measured, and whether the work tree had changes (read-only git commands).
+
+    Read once: `make bench` reads it when it starts, so the record names the code that ran even
+    when a commit lands while it runs.
+    """
 
     def git(*args: str) -> str:
         result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
