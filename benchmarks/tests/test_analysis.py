@@ -64,7 +64,7 @@ def test_quick_generator_bound_failing_or_short_runs_are_unfit_for_a_verdict():
     assert "QUICK run" in reasons
     assert "django: generator-bound" in reasons
     assert "flask: failures" in reasons
-    assert "flask: 1 run(s), fewer than 3" in reasons
+    assert "flask: 1 run(s), fewer than 2" in reasons
 
 
 def test_unavailable_runs_are_left_out_of_the_aggregate():
