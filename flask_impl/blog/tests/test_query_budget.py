@@ -1,9 +1,11 @@
 """List pages run a fixed number of queries whatever they show. Twin: django_impl/blog/tests/."""
 
 import pytest
+from sqlalchemy import event
 
 from flask_impl.blog.tests.factories import add_articles, make_user
 from flask_impl.conftest import post_form, sign_in
+from flask_impl.extensions import db
 
 # Anonymous: the session is a signed cookie and nobody is signed in, so no query for either.
 #   home, tag: the page of articles (author joined, favorites counted in a subquery), their
@@ -56,3 +58,28 @@ def test_posting_a_comment_loads_none_of_the_others(app, client):
         counts.append(int(response.headers["X-Query-Count"]))
 
     assert counts == [3, 3]
+
+
+@pytest.mark.parametrize("path", ["/", "/tag/python/", "/profile/author/"])
+def test_list_pages_never_read_the_article_body(app, client, path):
+    """Previews show no body, so none is loaded (the Django twin defers it in previews())."""
+    with app.app_context():
+        make_user("author")
+        make_user("reader")
+    add_articles(app, 0, 3)
+    statements = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    # The page of previews (LIMIT); the paginator's count wraps the select and returns a number.
+    article_reads = [s for s in statements if "FROM blog_article" in s and "LIMIT" in s]
+    assert article_reads
+    assert not [s for s in article_reads if "blog_article.body" in s]
