@@ -1,0 +1,1 @@
+"""The evidence report: claims (shared_spec/claims.yaml), experiments, rules and verdicts."""
