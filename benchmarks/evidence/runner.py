@@ -1,4 +1,4 @@
-"""Run experiments and write each one's figures as JSON: `python -m benchmarks.evidence.runner NAME`.
+"""Run experiments, each one's figures written as JSON: `python -m benchmarks.evidence.runner NAME`.
 
 `<out>/figures/<NAME>.json` holds the figures, the versions they were measured with, the notes,
 the command that reproduces them, the wall time and whether the run was quick.

@@ -1,4 +1,4 @@
-"""The experiments of the evidence report, one module each (see benchmarks/evidence/experiment.py)."""
+"""The experiments of the evidence report, one module each (see ../experiment.py)."""
 
 import importlib
 import pkgutil
