@@ -31,6 +31,14 @@ FIGURES = {
     "flask_own_tests": "tests in the Flask twin's own suite (pytest flask_impl), count",
     "flask_own_tests_ok": "the Flask twin's own suite passed (bool)",
 }
+# Files whose results rules read on their own (escaping, sign-in, security, refusals of bad input).
+FILES = ("test_escaping", "test_auth", "test_security", "test_bad_input")
+FIGURES |= {
+    f"{twin}_{file}_{outcome}": f"tests/{file}.py tests that {outcome} on the {twin} twin"
+    for twin in TWINS
+    for file in FILES
+    for outcome in ("passed", "failed")
+}
 TWIN_OF_ID = re.compile(r"\[(django|flask)(?:-[^\]]*)?\]$")
 
 
@@ -56,6 +64,11 @@ def suite_figures(by_twin: dict[str, dict[str, str]]) -> dict:
         counts = Counter(by_twin[twin].values())
         for outcome in ("passed", "failed", "skipped"):
             figures[f"{twin}_{outcome}"] = counts[outcome]
+        for file in FILES:
+            results = [result for test, result in by_twin[twin].items()
+                       if test.startswith((f"tests.{file}::", f"tests/{file}.py::"))]  # fmt: skip
+            for outcome in ("passed", "failed"):
+                figures[f"{twin}_{file}_{outcome}"] = results.count(outcome)
     shared = set(by_twin["django"]) | set(by_twin["flask"])
     same = sum(by_twin["django"].get(test) == by_twin["flask"].get(test) for test in shared)
     figures["same_outcome_share"] = same / len(shared) if shared else None
