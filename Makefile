@@ -19,6 +19,7 @@ help:
 	@echo "make serve TWIN=flask PORT=5000  one twin in the foreground, honouring DATABASE_URL"
 	@echo "make bench [QUICK=1]           measure both twins (benchmarks/README.md)"
 	@echo "make bench-compare A=<run> B=<run>  do two bench runs agree on the ratios?"
+	@echo "make evidence [QUICK=1]        every claim of the articles: experiments, figures, verdicts (EVIDENCE.md)"
 	@echo "make loc                       line counts by layer and feature"
 	@echo "make lint | format | lock | clean"
 
@@ -81,6 +82,7 @@ lock: | $(UV)
 	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes flask_impl/requirements-test.in -o flask_impl/requirements-test.txt
 	$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes tools/requirements.in -o tools/requirements.txt
 	$(MAKE) lock-bench
+	$(MAKE) lock-evidence
 
 clean:
 	rm -rf $(VENV) var django_impl/staticfiles
@@ -90,10 +92,20 @@ clean:
 QUICK ?=
 BENCH_ARGS ?=
 
-.PHONY: bench bench-compare loc test-bench valgrind
+.PHONY: bench bench-compare loc test-bench valgrind chromium evidence lock-evidence
 
 bench: bench-venvs valgrind
 	$(TOOLS)/python -m benchmarks $(if $(filter 1 yes true,$(QUICK)),--quick) $(BENCH_ARGS)
+
+# The evidence report (benchmarks/evidence/): every claim's experiments, figures and verdict, at most
+# 60 minutes (10 with QUICK=1); it reuses a bench record of the same commit when there is one.
+evidence: bench-venvs valgrind chromium
+	$(TOOLS)/python -m benchmarks.evidence $(if $(filter 1 yes true,$(QUICK)),--quick)
+
+# The throwaway environments of the experiments on freshly made apps, relocked.
+lock-evidence: | $(UV)
+	for file in benchmarks/evidence/requirements/*.in; do \
+		$(UV) pip compile --quiet --python $(PYTHON) --generate-hashes $$file -o $${file%.in}.txt || exit 1; done
 
 bench-compare: $(VENV)/tools/.synced
 	$(TOOLS)/python -m benchmarks.report.compare $(A) $(B)
@@ -101,8 +113,13 @@ bench-compare: $(VENV)/tools/.synced
 loc: venvs
 	$(TOOLS)/python -m benchmarks.size.loc
 
-test-bench: $(VENV)/tools/.synced
+test-bench: $(VENV)/tools/.synced chromium
 	$(TOOLS)/pytest benchmarks/tests
+
+# The evidence report's page is checked in Debian's Chromium (driven by Playwright), installed here
+# when it is missing.
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 # Instruction counts need valgrind (Debian's package), installed here when it is missing.
 valgrind:
