@@ -1,7 +1,6 @@
 """Tools side of flask_fresh: what each served app answers over HTTP, as figures."""
 
 import sqlite3
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -175,7 +174,7 @@ def admin(url: str, database: Path) -> dict:
     """Flask-Admin's index and its ModelView's create form, as a visitor who never signed in."""
     create_url = f"{url}/admin/note/new/"
     fields = readings.form_fields(requests.get(create_url, timeout=TIMEOUT_S).text)
-    title = f"anonymous-{threading.get_ident()}"
+    title = "added by a visitor who never signed in"
     before = count_rows(database)
     requests.post(create_url, data=fields | {"title": title}, timeout=TIMEOUT_S)
     created = count_rows(database, "title = ?", (title,))
