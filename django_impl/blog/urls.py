@@ -23,4 +23,5 @@ urlpatterns = [
     path("article/<slug:slug>/unfavorite/", views.unfavorite, name="unfavorite"),
     path("profile/<str:username>/", views.profile, name="profile"),
     path("profile/<str:username>/favorites/", views.profile_favorites, name="profile_favorites"),
+    path("events/articles", views.article_events, name="article_events"),
 ]

@@ -3,15 +3,17 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.handlers.asgi import ASGIRequest
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from accounts.models import User
 from accounts.services import is_following
 from blog import services
+from blog.events import ArticleEvents
 from blog.forms import ArticleForm, CommentForm
 from blog.models import Article, Comment
 from config.views import FormPageMixin, redirect_to_next
@@ -174,6 +176,22 @@ def unfavorite(request, slug):
     article = get_object_or_404(Article, slug=slug)
     article.favorited_by.remove(request.user)
     return redirect_to_next(request, article)
+
+
+@require_safe
+async def article_events(request):
+    """New articles as server-sent events for ?seconds= (an integer from 1 to 60, default 30)."""
+    seconds = request.GET.get("seconds", "30")
+    if not (seconds.isascii() and seconds.isdigit() and 1 <= int(seconds) <= 60):
+        return HttpResponseBadRequest(
+            "seconds must be an integer from 1 to 60\n", content_type="text/plain; charset=utf-8"
+        )
+    events = ArticleEvents(int(seconds))
+    # The iterator kind of the server the request came through (see ArticleEvents).
+    stream = events.astream() if isinstance(request, ASGIRequest) else events.stream()
+    return StreamingHttpResponse(
+        stream, content_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    )
 
 
 home = HomeView.as_view()

@@ -1,19 +1,20 @@
 """Feeds, articles, comments, favorites, profiles. Twin: django_impl/blog/views.py."""
 
-from flask import abort, redirect, render_template, url_for
+from flask import Response, abort, redirect, render_template, request, stream_with_context, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import Select, select
 from sqlalchemy.orm import defer
 
 from flask_impl.accounts.models import User
 from flask_impl.accounts.services import is_following
-from flask_impl.blog import bp, services
+from flask_impl.blog import bp, events, services
 from flask_impl.blog.forms import ArticleForm, CommentForm
 from flask_impl.blog.models import Article, Comment
 from flask_impl.extensions import db
 from flask_impl.helpers import form_status, redirect_to_next
 
 PAGE_SIZE = 10
+PLAIN_TEXT = {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def paginate(query: Select):
@@ -180,3 +181,16 @@ def unfavorite(slug: str):
     article = db.one_or_404(select(Article).where(Article.slug == slug))
     services.unfavorite(current_user, article)
     return redirect_to_next(url_for("blog.article_detail", slug=slug))
+
+
+@bp.get("/events/articles")
+def article_events():
+    """New articles as server-sent events for ?seconds= (an integer from 1 to 60, default 30)."""
+    seconds = request.args.get("seconds", "30")
+    if not (seconds.isascii() and seconds.isdigit() and 1 <= int(seconds) <= 60):
+        return "seconds must be an integer from 1 to 60\n", 400, PLAIN_TEXT
+    return Response(
+        stream_with_context(events.stream(int(seconds))),
+        content_type="text/event-stream",
+        headers={"Cache-Control": "no-cache"},
+    )
