@@ -1,0 +1,128 @@
+"""Probe (Flask twin's environment): four queries of the ORM catalogue, each written with
+SQLAlchemy's ORM and Core constructs alone (no text()) and executed on an in-memory SQLite database.
+
+Each counts as run when it executed, returned what its data implies, and the SQL SQLAlchemy sent
+carries the construct (WITH, OVER, a two-column PRIMARY KEY, ON CONFLICT ... DO UPDATE).
+"""
+
+import json
+
+import sqlalchemy
+from sqlalchemy import ForeignKey, String, create_engine, event, func, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+NODES = [("root", None, 5), ("a", "root", 3), ("b", "root", 7), ("a1", "a", 1), ("a2", "a", 9)]
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Node(Base):
+    __tablename__ = "node"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(20), unique=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("node.id"))
+    score: Mapped[int]
+
+
+class Membership(Base):
+    __tablename__ = "membership"
+    group_id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(10))
+
+
+def load(session):
+    ids = {}
+    for number, (name, parent, score) in enumerate(NODES, start=1):
+        session.add(Node(id=number, name=name, parent_id=ids.get(parent), score=score))
+        ids[name] = number
+    session.commit()
+
+
+def cte(session):
+    """Descendants of `a` through a recursive common table expression."""
+    start = select(Node.id, Node.name).where(Node.name == "a").cte("tree", recursive=True)
+    tree = start.union_all(select(Node.id, Node.name).join(start, Node.parent_id == start.c.id))
+    names = set(session.scalars(select(tree.c.name)))
+    expected, frontier = {"a"}, {"a"}
+    while frontier:
+        frontier = {n for n, p, _ in NODES if p in frontier}
+        expected |= frontier
+    assert names == expected, names
+
+
+def window_function(session):
+    """Rank of each node among its siblings by score (ROW_NUMBER() OVER (PARTITION BY ...))."""
+    rank = func.row_number().over(partition_by=Node.parent_id, order_by=Node.score.desc())
+    ranked = dict(session.execute(select(Node.name, rank)).all())
+    expected = {}
+    for name, parent, score in NODES:
+        siblings = [s for n, p, s in NODES if p == parent]
+        expected[name] = sorted(siblings, reverse=True).index(score) + 1
+    assert ranked == expected, ranked
+
+
+def composite_primary_key(session):
+    """A table keyed by two columns; a row fetched by its pair; a duplicate pair refused."""
+    Membership.__table__.create(session.get_bind())
+    session.add_all([Membership(group_id=1, member_id=1, role="owner"),
+                     Membership(group_id=1, member_id=2, role="reader")])  # fmt: skip
+    session.commit()
+    assert session.get(Membership, (1, 2)).role == "reader"
+    session.add(Membership(group_id=1, member_id=1, role="again"))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return
+    raise AssertionError("a duplicate primary key pair was stored")
+
+
+def bulk_upsert(session):
+    """One statement that updates an existing row and inserts a new one (ON CONFLICT DO UPDATE)."""
+    statement = insert(Node).values([{"name": "b", "score": 70}, {"name": "c", "score": 2}])
+    statement = statement.on_conflict_do_update(
+        index_elements=[Node.name], set_={"score": statement.excluded.score}
+    )
+    session.execute(statement)
+    session.commit()
+    chosen = select(Node.name, Node.score).where(Node.name.in_(["b", "c"]))
+    scores = dict(session.execute(chosen).all())
+    assert scores == {"b": 70, "c": 2}, scores
+
+
+CATALOGUE = {
+    "cte": (cte, "WITH"),
+    "window_function": (window_function, "OVER"),
+    "composite_primary_key": (composite_primary_key, "PRIMARY KEY (group_id, member_id)"),
+    "bulk_upsert": (bulk_upsert, "ON CONFLICT"),
+}
+
+
+def main():
+    engine = create_engine("sqlite://")
+    sent = []
+    event.listen(engine, "before_cursor_execute", lambda *args: sent.append(args[2]))
+    Base.metadata.create_all(engine, tables=[Node.__table__])
+    with Session(engine) as session:
+        load(session)
+    ran, failed = [], {}
+    for name, (attempt, construct) in CATALOGUE.items():
+        first = len(sent)
+        try:
+            with Session(engine) as session:
+                attempt(session)
+            if construct not in " ".join(sent[first:]):
+                raise AssertionError(f"the SQL sent holds no {construct}")
+            ran.append(name)
+        except Exception as error:  # every failure is an answer: this query did not run
+            failed[name] = f"{type(error).__name__}: {error}"
+    print(json.dumps({"ran": ran, "failed": failed, "sqlalchemy": sqlalchemy.__version__}))
+
+
+if __name__ == "__main__":
+    main()
