@@ -4,6 +4,7 @@
 # route (probes/hello/views.py), and the single-file form with settings.configure
 # (probes/hello/hello_django.py). Each is served by gunicorn with one sync worker on 127.0.0.1.
 
+import os
 import statistics
 import time
 from pathlib import Path
@@ -44,8 +45,8 @@ FIGURES = {
     **{f"{fw}_commands": "those commands, in order (list)" for fw in FRAMEWORKS},
     **{
         f"{fw}_first_200_s": "seconds from an empty directory (holding the lock) through uv venv, "
-        "uv pip sync, the scaffolding and files, gunicorn's start, to the first JSON 200, with "
-        "uv's cache warm; median of 5 runs (1 with --quick)"
+        "uv pip sync, the scaffolding and files, gunicorn's start, to the first JSON 200, after "
+        "one untimed run (uv's cache warm); median of 5 runs (1 with --quick)"
         for fw in FRAMEWORKS
     },
     **{f"{fw}_first_200_runs_s": "each run of that, in order (list of s)" for fw in FRAMEWORKS},
@@ -114,19 +115,17 @@ def line_figures(runs: dict[str, dict], single_file: str) -> dict:
     return figures
 
 
-def warm_uv_cache(work: Path) -> None:
-    """One untimed install of each lock, so that every timed run finds uv's cache warm."""
+def warm_up(work: Path) -> None:
+    """One untimed run of each app: uv's cache holds every wheel, the OS caches their files."""
     for fw in FRAMEWORKS:
-        home = work / f"warm-{fw}"
-        apps.prepare(fw, home)
-        for command in apps.commands(fw, home)[:2]:
-            command_output(command.argv, timeout=600)
+        first_200(fw, work / f"warm-{fw}", work / f"warm-{fw}.log")
 
 
 def run(context: Context) -> Outcome:
     work = context.work
-    context.say("hello: warming uv's cache with one untimed install of each lock")
-    warm_uv_cache(work)
+    load = os.getloadavg()
+    context.say("hello: one untimed run of each app first")
+    warm_up(work)
     seconds: dict[str, list[float]] = {fw: [] for fw in FRAMEWORKS}
     first_runs: dict[str, dict] = {}
     for index in range(FIRST_200_RUNS[context.quick]):
@@ -147,6 +146,8 @@ def run(context: Context) -> Outcome:
     notes = [
         "uv pip sync installs no bytecode: the first run of each app compiles its imports",
         "Django's project runs with startproject's settings (DEBUG on, no database used)",
+        "timed runs follow one untimed run of each app (uv's cache and the OS's file cache warm)",
+        "load average (1, 5, 15 min) at the start: " + ", ".join(f"{x:.2f}" for x in load),
     ]
     for app, env in SERVED.items():
         context.say(f"hello: {app}, import, start to first 200 and warm RSS")
