@@ -122,6 +122,12 @@ def test_module_names_of_record_paths(record_path, module):
     assert probe_module("packages/import_all.py").module_name(record_path) == module
 
 
+def test_wheel_tags_are_read_from_the_wheel_file():
+    wheel = "Wheel-Version: 1.0\nGenerator: setuptools\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    assert probe_module("packages/inventory.py").wheel_tags(wheel) == ["py3-none-any"]
+    assert probe_module("packages/inventory.py").wheel_tags("") == []
+
+
 def test_non_blank_lines():
     assert probe_module("packages/inventory.py").non_blank_lines("a = 1\n\n   \n# c\nb = 2") == 3
 

@@ -37,6 +37,11 @@ FIGURES = {
         f"{framework}_requires_names": "canonical names of those that hold, sorted (list)"
         for framework in ("django", "flask")
     },
+    **{
+        f"{framework}_wheel_tag": f"the Tag of {framework}'s installed WHEEL file (string; tags "
+        "joined by ', ' when there are several)"
+        for framework in ("django", "flask")
+    },
     "django_installed_mib": f"the Django distribution {RECORD}",
     "flask_core_installed_mib": f"flask, werkzeug, jinja2, markupsafe, itsdangerous, click and "
     f"blinker together {RECORD}",
@@ -103,12 +108,14 @@ def du_mib(python: Path, notes: list[str], label: str) -> float:
 
 
 def requirement_figures(framework: str, inventory: dict) -> dict:
+    """What the framework's metadata says: its requirements and its wheel's tag."""
     requires = meta.by_name(inventory)[framework]["requires"]
     holding = [text for text in requires if meta.holds(text, inventory["markers"])]
     return {
         f"{framework}_requires": len(holding),
         f"{framework}_requires_raw": len(requires),
         f"{framework}_requires_names": meta.requirement_names(holding, inventory["markers"]),
+        f"{framework}_wheel_tag": ", ".join(meta.by_name(inventory)[framework]["wheel_tags"]),
     }
 
 

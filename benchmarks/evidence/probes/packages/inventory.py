@@ -35,6 +35,12 @@ def non_blank_lines(text: str) -> int:
     return sum(1 for line in text.splitlines() if line.strip())
 
 
+def wheel_tags(wheel_metadata: str) -> list[str]:
+    """The `Tag:` values of a distribution's WHEEL file (none if it was not installed from one)."""
+    return [line.split(":", 1)[1].strip() for line in wheel_metadata.splitlines()
+            if line.startswith("Tag:")]  # fmt: skip
+
+
 def describe(distribution: importlib.metadata.Distribution) -> dict:
     record_bytes, python_files, python_lines = 0, 0, 0
     for file in distribution.files or []:
@@ -48,6 +54,7 @@ def describe(distribution: importlib.metadata.Distribution) -> dict:
         "name": distribution.metadata["Name"],
         "version": distribution.version,
         "requires": distribution.requires or [],
+        "wheel_tags": wheel_tags(distribution.read_text("WHEEL") or ""),
         "record_bytes": record_bytes,
         "python_files": python_files,
         "python_lines": python_lines,
