@@ -65,6 +65,7 @@ def test_lines_typed_are_the_project_less_what_was_generated():
     # pygount leaves out the docstring, blank lines and the line holding only "]"
     assert figures["django_hello_generated_lines"] == 4
     assert figures["django_hello_lines"] == 4  # the import, the route, def and return
+    assert figures["django_hello_total_lines"] == 4 + 4
     assert figures["django_hello_files"] == 3
     assert figures["django_hello_generated_physical_lines"] == 8 + 3
     assert figures["django_single_file_lines"] == 2

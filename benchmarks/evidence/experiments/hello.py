@@ -33,6 +33,8 @@ FIGURES = {
     "added to startproject's urls.py (pygount), count",
     "django_hello_files": "files of the Django project: startproject's and the view's (count)",
     "django_hello_generated_lines": "source lines startproject wrote (pygount), count",
+    "django_hello_total_lines": "source lines of the whole Django project once edited: "
+    "startproject's and the typed ones (pygount), count",
     "django_hello_generated_physical_lines": "all lines startproject wrote, blank ones included",
     "django_single_file_lines": "source lines of the single-file Django app (pygount), count",
     "django_single_file_serves": "the single-file Django app answers a JSON 200 under gunicorn",
@@ -108,6 +110,7 @@ def line_figures(runs: dict[str, dict], single_file: str) -> dict:
         figures[f"{fw}_hello_lines"] = written
         figures[f"{fw}_hello_files"] = len(run_["project"])
     figures["django_hello_generated_lines"] = apps.source_lines(runs["django"]["generated"])
+    figures["django_hello_total_lines"] = apps.source_lines(runs["django"]["project"])
     figures["django_hello_generated_physical_lines"] = apps.physical_lines(
         runs["django"]["generated"]
     )
