@@ -1,21 +1,51 @@
 """An HTTP client that behaves like a browser: a cookie jar, forms found by data-testid, CSRF.
 
 It knows nothing of either framework: it submits a form's hidden inputs as a browser does,
-whatever the framework calls its CSRF field.
+whatever the framework calls its CSRF field. A base URL may have a path (an app mounted under a
+prefix): the site paths a test reads (redirect targets, `next`, links) are then written from the
+app's root, as the page contract names them.
 """
 
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import requests
 from bs4 import BeautifulSoup, Tag
 
 
+def from_app_root(path: str, base_path: str) -> str:
+    """A site path without the base URL's path, when the app is mounted under one."""
+    if base_path and (path == base_path or path.startswith(f"{base_path}/")):
+        return path[len(base_path) :] or "/"
+    return path
+
+
+def app_link(link: str, base_path: str) -> str:
+    """A link with its path and its `next` target from the app's root."""
+    if not base_path:
+        return link
+    path, mark, query = link.partition("?")
+    fields = [app_next(field, base_path) for field in query.split("&")] if mark else []
+    return from_app_root(path, base_path) + mark + "&".join(fields)
+
+
+def app_next(field: str, base_path: str) -> str:
+    """One field of a link's query; a `next` target (raw or percent-encoded) from the app's root."""
+    name, equals, value = field.partition("=")
+    if name != "next":
+        return field
+    encoded = quote(base_path, safe="")
+    if value.startswith(f"{encoded}%2F"):
+        value = value[len(encoded) :]
+    return f"{name}{equals}{from_app_root(value, base_path)}"
+
+
 @dataclass
 class Page:
-    """A response with its parsed HTML."""
+    """A response with its parsed HTML; base_path is the path of the base URL it was asked from."""
 
     response: requests.Response
+    base_path: str = ""
 
     @property
     def status(self) -> int:
@@ -25,24 +55,28 @@ class Page:
     def soup(self) -> BeautifulSoup:
         if not hasattr(self, "_soup"):
             self._soup = BeautifulSoup(self.response.text, "html.parser")
+            for element in self._soup.select("[href]") if self.base_path else []:
+                element["href"] = app_link(element["href"], self.base_path)
         return self._soup
 
     @property
     def location(self) -> str:
-        """The redirect target as a path with its query (scheme and host dropped)."""
+        """The redirect target as a path from the app's root with its query (no scheme or host)."""
         target = urlsplit(self.response.headers.get("Location", ""))
-        return target.path + (f"?{target.query}" if target.query else "")
+        return self.redirect_path + (f"?{target.query}" if target.query else "")
 
     @property
     def redirect_path(self) -> str:
         """The redirect target's path alone."""
-        return urlsplit(self.response.headers.get("Location", "")).path
+        return from_app_root(
+            urlsplit(self.response.headers.get("Location", "")).path, self.base_path
+        )
 
     @property
     def next_param(self) -> str | None:
         """The decoded `next` of a redirect to sign in (each framework encodes it its own way)."""
         values = parse_qs(urlsplit(self.response.headers.get("Location", "")).query).get("next")
-        return values[0] if values else None
+        return from_app_root(values[0], self.base_path) if values else None
 
     def all(self, testid: str, root: Tag | None = None) -> list[Tag]:
         return (root or self.soup).select(f'[data-testid="{testid}"]')
@@ -106,6 +140,7 @@ class Browser:
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url.rstrip("/")
+        self.base_path = urlsplit(self.base_url).path
         self.session = requests.Session()
 
     def url(self, path: str) -> str:
@@ -113,20 +148,23 @@ class Browser:
 
     def get(self, path: str, **kwargs) -> Page:
         kwargs.setdefault("allow_redirects", False)
-        return Page(self.session.get(self.url(path), timeout=30, **kwargs))
+        return Page(self.session.get(self.url(path), timeout=30, **kwargs), self.base_path)
 
     def post(self, path: str, data=None, **kwargs) -> Page:
         kwargs.setdefault("allow_redirects", False)
-        return Page(self.session.post(self.url(path), data=data, timeout=30, **kwargs))
+        return Page(
+            self.session.post(self.url(path), data=data, timeout=30, **kwargs), self.base_path
+        )
 
     def request(self, method: str, path: str, **kwargs) -> Page:
         kwargs.setdefault("allow_redirects", False)
-        return Page(self.session.request(method, self.url(path), timeout=30, **kwargs))
+        response = self.session.request(method, self.url(path), timeout=30, **kwargs)
+        return Page(response, self.base_path)
 
     def follow(self, page: Page) -> Page:
         """Follow one redirect, as a browser does after a POST."""
         assert page.status in {301, 302, 303, 307, 308}, f"not a redirect: {page.status}"
-        return self.get(page.response.headers["Location"])
+        return self.get(urljoin(page.response.url, page.response.headers["Location"]))
 
     def form(self, path: str, testid: str) -> tuple[Page, Tag]:
         page = self.get(path)
@@ -142,7 +180,8 @@ class Browser:
         assert form.get("method", "").lower() == "post", "state changes must be POST forms"
         fields = {**form_fields(form), **(data or {})}
         action = urljoin(page.response.url, form.get("action") or page.response.url)
-        return Page(self.session.post(action, data=fields, timeout=30, allow_redirects=False))
+        response = self.session.post(action, data=fields, timeout=30, allow_redirects=False)
+        return Page(response, self.base_path)
 
     def csrf_fields(self, path: str, testid: str) -> dict[str, str]:
         """The hidden inputs of a form: what a browser sends besides what the user types."""
