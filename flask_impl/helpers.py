@@ -44,9 +44,14 @@ def is_safe_url(target: str, host: str) -> bool:
 
 
 def current_path() -> str:
-    """This page's path and query, the `next` its small forms send (Django's get_full_path)."""
+    """This page's path and query, the `next` its small forms send (Django's get_full_path).
+
+    From the host's root: `request.path` leaves out the mount point (SCRIPT_NAME), so a twin
+    served under a prefix would send the browser outside it.
+    """
+    path = request.script_root + request.path
     query = request.query_string.decode()
-    return f"{request.path}?{query}" if query else request.path
+    return f"{path}?{query}" if query else path
 
 
 def redirect_to_next(fallback: str) -> Response:

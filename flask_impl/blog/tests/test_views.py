@@ -125,3 +125,17 @@ def test_page_one_of_nothing_is_200_and_a_page_past_the_end_is_404(client):
     assert client.get("/").status_code == 200
     assert client.get("/?page=2").status_code == 404
     assert client.get("/?page=zero").status_code == 404
+
+
+def test_links_back_to_the_article_keep_the_mount_point(app, client):
+    with app.app_context():
+        make_article(make_user("alice"), "Hello, World!")
+        make_user("bob")
+    mounted = {"base_url": "http://localhost/mount"}  # SCRIPT_NAME=/mount
+
+    anonymous = client.get("/article/hello-world/", **mounted).text
+    sign_in(client, "bob")
+    signed_in = client.get("/article/hello-world/", **mounted).text
+
+    assert 'href="/mount/login/?next=/mount/article/hello-world/"' in anonymous
+    assert 'name="next" value="/mount/article/hello-world/"' in signed_in
