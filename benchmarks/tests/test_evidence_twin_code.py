@@ -1,10 +1,18 @@
 """Tests of the twin_code experiment's reading: clones, configuration, packages, locks, routes."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
 
-from benchmarks.evidence.probes.twin_code import clones, configuration, locks, packages, routes
+from benchmarks.evidence.probes.twin_code import (
+    clones,
+    configuration,
+    locks,
+    orm_catalogue,
+    packages,
+    routes,
+)
 from benchmarks.evidence.probes.twin_code.twins import module_name
 from launcher import ROOT
 
@@ -248,3 +256,24 @@ def test_module_names_follow_each_twin_import_root():
     assert (
         module_name("flask", ROOT / "flask_impl/accounts/views.py") == "flask_impl.accounts.views"
     )
+
+
+def test_the_catalogue_data_implies_ranks_and_a_subtree():
+    assert orm_catalogue.sibling_ranks() == {"root": 1, "a": 2, "b": 1, "a1": 2, "a2": 1}
+    assert orm_catalogue.subtree("a") == {"a", "a1", "a2"}
+
+
+def test_a_catalogue_query_runs_only_when_its_construct_is_in_the_sql(capsys):
+    def refuse(_target):
+        raise LookupError("no such construct")
+
+    catalogue = {
+        "window": (lambda _: "SELECT ROW_NUMBER() OVER (ORDER BY x)", "OVER"),
+        "cte": (lambda _: "SELECT 1", "WITH"),
+        "upsert": (refuse, "ON CONFLICT"),
+    }
+    orm_catalogue.report(catalogue, lambda attempt: attempt(None), {"orm": "1"})
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["ran"] == ["window"]
+    assert printed["failed"] == {"cte": "AssertionError: the SQL sent holds no WITH",
+                                 "upsert": "LookupError: no such construct"}  # fmt: skip

@@ -3,7 +3,7 @@
 import ast
 from pathlib import Path
 
-from benchmarks.size.sloc import file_lines, range_lines
+from benchmarks.size.sloc import range_lines
 
 ENVIRONMENT = "environment variables"
 SETTINGS_MODULE = "settings module (DJANGO_SETTINGS_MODULE)"
@@ -110,7 +110,3 @@ def config_statement_lines(path: Path, function: str) -> int:
         range_lines(path.name, text, statement.lineno, statement.end_lineno)
         for statement in touching
     )
-
-
-def whole_file_lines(path: Path) -> int:
-    return file_lines(path.name, path.read_text())

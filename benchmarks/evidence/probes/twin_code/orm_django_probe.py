@@ -1,11 +1,5 @@
-"""Probe (Django twin's environment): four queries of the ORM catalogue, each written with the
-Django ORM alone (no raw SQL) and executed on an in-memory SQLite database.
-
-Each counts as run when it executed, returned what its data implies, and the SQL Django sent
-carries the construct (WITH, OVER, a two-column PRIMARY KEY, ON CONFLICT ... DO UPDATE).
-"""
-
-import json
+"""Probe (Django twin's environment): the four queries of the ORM catalogue (orm_catalogue.py),
+each written with the Django ORM alone (no raw SQL), executed on an in-memory SQLite database."""
 
 import django
 from django.conf import settings
@@ -21,8 +15,7 @@ from django.db import IntegrityError, connection, models, transaction  # noqa: E
 from django.db.models import F, QuerySet, Window  # noqa: E402
 from django.db.models.functions import RowNumber  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-NODES = [("root", None, 5), ("a", "root", 3), ("b", "root", 7), ("a1", "a", 1), ("a2", "a", 9)]
+from orm_catalogue import NODES, UPSERTED, report, sibling_ranks  # noqa: E402
 
 
 def create(model):
@@ -62,11 +55,7 @@ def window_function(Node):
     ranked = Node.objects.annotate(
         rank=Window(RowNumber(), partition_by=[F("parent")], order_by=F("score").desc())
     ).values_list("name", "rank")
-    expected = {}
-    for name, parent, score in NODES:
-        siblings = [s for n, p, s in NODES if p == parent]
-        expected[name] = sorted(siblings, reverse=True).index(score) + 1
-    assert dict(ranked) == expected, dict(ranked)
+    assert dict(ranked) == sibling_ranks(), dict(ranked)
 
 
 def composite_primary_key(_Node):
@@ -99,13 +88,13 @@ def composite_primary_key(_Node):
 def bulk_upsert(Node):
     """One statement that updates an existing row and inserts a new one (ON CONFLICT DO UPDATE)."""
     Node.objects.bulk_create(
-        [Node(name="b", score=70), Node(name="c", score=2)],
+        [Node(name=name, score=score) for name, score in UPSERTED.items()],
         update_conflicts=True,
         unique_fields=["name"],
         update_fields=["score"],
     )
-    scores = dict(Node.objects.filter(name__in=["b", "c"]).values_list("name", "score"))
-    assert scores == {"b": 70, "c": 2}, scores
+    scores = dict(Node.objects.filter(name__in=UPSERTED).values_list("name", "score"))
+    assert scores == UPSERTED, scores
 
 
 CATALOGUE = {
@@ -117,19 +106,14 @@ CATALOGUE = {
 
 
 def main():
-    Node = node_model()
-    ran, failed = [], {}
-    for name, (attempt, construct) in CATALOGUE.items():
-        try:
-            with CaptureQueriesContext(connection) as queries:
-                attempt(Node)
-            sql = " ".join(query["sql"] for query in queries.captured_queries)
-            if construct not in sql:
-                raise AssertionError(f"the SQL sent holds no {construct}")
-            ran.append(name)
-        except Exception as error:  # every failure is an answer: this query did not run
-            failed[name] = f"{type(error).__name__}: {error}"
-    print(json.dumps({"ran": ran, "failed": failed, "django": django.get_version()}))
+    node = node_model()
+
+    def run_one(attempt):
+        with CaptureQueriesContext(connection) as queries:
+            attempt(node)
+        return " ".join(query["sql"] for query in queries.captured_queries)
+
+    report(CATALOGUE, run_one, {"django": django.get_version()})
 
 
 if __name__ == "__main__":

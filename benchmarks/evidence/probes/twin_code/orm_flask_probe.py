@@ -1,19 +1,13 @@
-"""Probe (Flask twin's environment): four queries of the ORM catalogue, each written with
-SQLAlchemy's ORM and Core constructs alone (no text()) and executed on an in-memory SQLite database.
-
-Each counts as run when it executed, returned what its data implies, and the SQL SQLAlchemy sent
-carries the construct (WITH, OVER, a two-column PRIMARY KEY, ON CONFLICT ... DO UPDATE).
-"""
-
-import json
+"""Probe (Flask twin's environment): the four queries of the ORM catalogue (orm_catalogue.py),
+each written with SQLAlchemy's ORM and Core constructs alone (no text()), executed on an in-memory
+SQLite database."""
 
 import sqlalchemy
+from orm_catalogue import NODES, UPSERTED, report, sibling_ranks, subtree
 from sqlalchemy import ForeignKey, String, create_engine, event, func, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-
-NODES = [("root", None, 5), ("a", "root", 3), ("b", "root", 7), ("a1", "a", 1), ("a2", "a", 9)]
 
 
 class Base(DeclarativeBase):
@@ -48,22 +42,14 @@ def cte(session):
     start = select(Node.id, Node.name).where(Node.name == "a").cte("tree", recursive=True)
     tree = start.union_all(select(Node.id, Node.name).join(start, Node.parent_id == start.c.id))
     names = set(session.scalars(select(tree.c.name)))
-    expected, frontier = {"a"}, {"a"}
-    while frontier:
-        frontier = {n for n, p, _ in NODES if p in frontier}
-        expected |= frontier
-    assert names == expected, names
+    assert names == subtree("a"), names
 
 
 def window_function(session):
     """Rank of each node among its siblings by score (ROW_NUMBER() OVER (PARTITION BY ...))."""
     rank = func.row_number().over(partition_by=Node.parent_id, order_by=Node.score.desc())
     ranked = dict(session.execute(select(Node.name, rank)).all())
-    expected = {}
-    for name, parent, score in NODES:
-        siblings = [s for n, p, s in NODES if p == parent]
-        expected[name] = sorted(siblings, reverse=True).index(score) + 1
-    assert ranked == expected, ranked
+    assert ranked == sibling_ranks(), ranked
 
 
 def composite_primary_key(session):
@@ -84,15 +70,15 @@ def composite_primary_key(session):
 
 def bulk_upsert(session):
     """One statement that updates an existing row and inserts a new one (ON CONFLICT DO UPDATE)."""
-    statement = insert(Node).values([{"name": "b", "score": 70}, {"name": "c", "score": 2}])
+    statement = insert(Node).values([{"name": n, "score": s} for n, s in UPSERTED.items()])
     statement = statement.on_conflict_do_update(
         index_elements=[Node.name], set_={"score": statement.excluded.score}
     )
     session.execute(statement)
     session.commit()
-    chosen = select(Node.name, Node.score).where(Node.name.in_(["b", "c"]))
+    chosen = select(Node.name, Node.score).where(Node.name.in_(list(UPSERTED)))
     scores = dict(session.execute(chosen).all())
-    assert scores == {"b": 70, "c": 2}, scores
+    assert scores == UPSERTED, scores
 
 
 CATALOGUE = {
@@ -110,18 +96,14 @@ def main():
     Base.metadata.create_all(engine, tables=[Node.__table__])
     with Session(engine) as session:
         load(session)
-    ran, failed = [], {}
-    for name, (attempt, construct) in CATALOGUE.items():
+
+    def run_one(attempt):
         first = len(sent)
-        try:
-            with Session(engine) as session:
-                attempt(session)
-            if construct not in " ".join(sent[first:]):
-                raise AssertionError(f"the SQL sent holds no {construct}")
-            ran.append(name)
-        except Exception as error:  # every failure is an answer: this query did not run
-            failed[name] = f"{type(error).__name__}: {error}"
-    print(json.dumps({"ran": ran, "failed": failed, "sqlalchemy": sqlalchemy.__version__}))
+        with Session(engine) as session:
+            attempt(session)
+        return " ".join(sent[first:])
+
+    report(CATALOGUE, run_one, {"sqlalchemy": sqlalchemy.__version__})
 
 
 if __name__ == "__main__":

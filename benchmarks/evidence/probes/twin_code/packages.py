@@ -58,10 +58,14 @@ def distributions_of(modules: Iterable[str], probe: dict) -> set[str]:
     return found
 
 
+def framework_closure(twin: str, probe: dict) -> set[str]:
+    """The framework's distribution and what it requires."""
+    return closure(probe["distributions"], [FRAMEWORK_DISTRIBUTION[twin]])
+
+
 def beyond_framework(twin: str, probe: dict, distributions: set[str]) -> list[str]:
     """Those distributions and what they require, less the framework and what it requires."""
-    framework = closure(probe["distributions"], [FRAMEWORK_DISTRIBUTION[twin]])
-    return sorted(closure(probe["distributions"], distributions) - framework)
+    return sorted(closure(probe["distributions"], distributions) - framework_closure(twin, probe))
 
 
 def subclasses_framework(twin: str, entry: dict) -> bool:
@@ -98,5 +102,4 @@ def imported_modules(files: Iterable[Path]) -> set[str]:
 
 def imported_distributions(twin: str, probe: dict, files: Iterable[Path]) -> list[str]:
     """Distributions the files import directly, other than the framework and what it requires."""
-    framework = closure(probe["distributions"], [FRAMEWORK_DISTRIBUTION[twin]])
-    return sorted(distributions_of(imported_modules(files), probe) - framework)
+    return sorted(distributions_of(imported_modules(files), probe) - framework_closure(twin, probe))

@@ -193,9 +193,9 @@ def release_ages(context: Context, notes: list[str]) -> dict:
         return {}
     keep(context, "release-ages", found)
     notes.append(
-        "release ages: days from each pinned release's earliest file upload to now, from PyPI's "
-        f"JSON API ({' and '.join(found['endpoints'])} endpoint; the project endpoint is used "
-        "where the release endpoint answers 404, with the same upload times)"
+        "release ages: days from each pinned release's earliest file upload to now, by PyPI's "
+        f"JSON API, endpoints read: {', '.join(found['endpoints'])} (a release's own endpoint, "
+        "or where that answered 404 its project's, whose releases table has the same uploads)"
     )
     if found["missing"]:
         notes.append(f"releases PyPI lists no file for: {', '.join(found['missing'])}")
