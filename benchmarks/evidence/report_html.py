@@ -72,10 +72,13 @@ def claim_html(result: ClaimResult, registry: Registry, quick: bool) -> str:
                      f"{escape(record['title'])}; <code>{escape(record['command'])}</code>; "
                      f"{escape(record['status'])}; versions: {escape(versions or 'n/a')}"
                      f"{f'<ul>{notes}</ul>' if notes else ''}</li>")  # fmt: skip
-        named = {check.shown.split(" = ")[0] for check in verdict.checks}
-        for name, plot in record.get("plots", {}).items():
-            if f"{record['experiment']}.{name}" in named or not named:
-                parts.append(plot_html(name, plot))
+        prefix = f"{record['experiment']}."
+        read = [
+            name.removeprefix(prefix) for name in claim.figure_names() if name.startswith(prefix)
+        ]
+        for key, plot in record.get("plots", {}).items():
+            if any(name.startswith(key) for name in read):
+                parts.append(plot_html(key, plot))
     for label, notes in (("Contradiction", claim.contradictions), ("Caveat", claim.caveats)):
         items += [f"<li>{label}: {escape(note)}</li>" for note in notes]
     parts.append(f"<ul>{''.join(items)}</ul></section>")
