@@ -13,6 +13,7 @@ import time
 from datetime import UTC, datetime
 
 from benchmarks.evidence.experiments import all_experiments
+from benchmarks.evidence.html_check import page_problems
 from benchmarks.evidence.registry import load, unknown_figures
 from benchmarks.evidence.report_html import evidence_html
 from benchmarks.evidence.report_md import count_line, evidence_md, evidence_summary_md
@@ -81,12 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     }  # fmt: skip
     (out / "evidence.md").write_text(evidence_md(results, registry, context))
     (out / "evidence.html").write_text(evidence_html(results, registry, context))
+    problems = page_problems(out / "evidence.html")
+    say("evidence.html in Chromium: " + ("no console error, no broken link" if not problems
+                                          else "; ".join(problems)))  # fmt: skip
     if not options.quick and not options.only:
         (ROOT / "EVIDENCE.md").write_text(evidence_summary_md(results, context))
         say("EVIDENCE.md rewritten")
     say(f"verdicts: {count_line(results)}")
     say(f"wall {clock(context['wall_s'])}; report: {out / 'evidence.md'} and evidence.html")
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
