@@ -1,6 +1,8 @@
 """List pages run a fixed number of queries whatever they show. Twin: flask_impl/blog/tests/."""
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from blog.tests.factories import grow_articles, make_user
 
@@ -60,3 +62,15 @@ class QueryBudgetTests(TestCase):
             self.assertEqual(response.status_code, 302)
             for number in range(6):
                 self.client.post("/article/article-0/comments/", {"body": f"N{number}"})
+
+    def test_list_pages_never_read_the_article_body(self):
+        """Previews show no body, so none is loaded (the Flask twin defers it the same way)."""
+        grow_articles(self.author, self.reader, 3)
+        for path in ("/", "/tag/python/", "/profile/author/"):
+            with self.subTest(path=path), CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.client.get(path).status_code, 200)
+            # The page of previews (LIMIT); the paginator's count wraps the select in a COUNT.
+            reads = [q["sql"] for q in queries if 'FROM "blog_article"' in q["sql"]]
+            reads = [sql for sql in reads if "LIMIT" in sql]
+            self.assertTrue(reads)
+            self.assertFalse([sql for sql in reads if '"blog_article"."body"' in sql])
