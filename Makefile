@@ -113,7 +113,7 @@ bench-compare: $(VENV)/tools/.synced
 loc: venvs
 	$(TOOLS)/python -m benchmarks.size.loc
 
-test-bench: $(VENV)/tools/.synced chromium
+test-bench: $(VENV)/tools/.synced bench-venvs chromium
 	$(TOOLS)/pytest benchmarks/tests
 
 # The evidence report's page is checked in Debian's Chromium (driven by Playwright), installed here
