@@ -14,6 +14,7 @@ from launcher.twins import (
     provision,
     running_twin,
     serve,
+    stop_process,
     twin_env,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "running_twin",
     "serve",
     "sqlite_url",
+    "stop_process",
     "twin_env",
 ]

@@ -11,7 +11,7 @@ import psutil
 import requests
 
 from benchmarks.evidence.experiments._probe_process import clean_env
-from launcher import free_port
+from launcher import free_port, stop_process
 
 FIRST_200_TIMEOUT_S = 60
 POLL_S = 0.01
@@ -52,12 +52,7 @@ def served(gunicorn_argv: list[str], home: Path, log: Path) -> Iterator[Server]:
         try:
             yield Server(process, f"http://127.0.0.1:{port}/", started)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
+            stop_process(process)
 
 
 def wait_first_200(server: Server, log: Path) -> float:

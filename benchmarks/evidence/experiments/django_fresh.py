@@ -29,7 +29,7 @@ from benchmarks.evidence.experiments._django_fresh_http import (
     password_hash_parts,
     sitemap_feed_lines,
 )
-from launcher import free_port
+from launcher import free_port, stop_process
 
 NAME = "django_fresh"
 TITLE = "A fresh startproject + startapp served by runserver: security defaults, batteries, limits"
@@ -223,12 +223,7 @@ def runserver(project: Project, variant: str, log_dir: Path):
                     time.sleep(0.1)
             yield base
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
 
 
 def measured(figures: dict, notes: list[str], what: str, probe, *args) -> None:

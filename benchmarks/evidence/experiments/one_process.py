@@ -13,7 +13,7 @@ import requests
 from benchmarks.evidence.envs import REQUIREMENTS, fresh_env, versions
 from benchmarks.evidence.experiment import Context, Outcome
 from benchmarks.evidence.probes.one_process import links, records
-from launcher import ROOT, SEED, TWINS, free_port, provision, sqlite_url, twin_env
+from launcher import ROOT, SEED, TWINS, free_port, provision, sqlite_url, stop_process, twin_env
 from launcher.twins import wait_until_ready
 
 NAME = "one_process"
@@ -102,16 +102,6 @@ def serve(python: Path, env: dict[str, str], port: int, log: Path, access_log: P
         )
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
-
-
 def answering_prefixes(base_url: str) -> list[str]:
     answered = []
     for prefix in PREFIXES.values():
@@ -194,7 +184,7 @@ def run(context: Context) -> Outcome:
             results[twin] = run_slice(slice_ids, base_url + prefix, raw / f"{twin}.xml")
             figures |= slice_figures(twin, results[twin])
     finally:
-        stop(process)
+        stop_process(process)
         for kept in ("access.log", "gunicorn.log"):
             if (context.work / kept).exists():
                 shutil.copy(context.work / kept, raw / kept)

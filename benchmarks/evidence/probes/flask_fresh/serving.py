@@ -10,7 +10,7 @@ from pathlib import Path
 
 import requests
 
-from launcher import free_port
+from launcher import free_port, stop_process
 
 PROBES = Path(__file__).resolve().parent
 START_TIMEOUT_S = 30
@@ -64,12 +64,7 @@ def served(python: Path, app: str, env: dict, log: Path, debug: bool = False) ->
         wait_until_serving(server, process)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(process, timeout=5)
 
 
 def wait_until_serving(server: Served, process: subprocess.Popen) -> None:
