@@ -15,7 +15,7 @@ OPENING = b"retry: 3000\nevent: ready\ndata: {}\n\n"
 
 
 def step(target: int, held: int, rss_kib: int = 0, p95: float | None = 1.0):
-    return readings.StepReading(target, held, 0.1, rss_kib, 50, 0, p95, p95)
+    return readings.StepReading(target, held, 0.1, rss_kib, held + 2, 50, 0, p95, p95)
 
 
 @pytest.mark.parametrize(
@@ -148,5 +148,6 @@ def test_twin_figures_read_the_largest_fully_held_step():
 
     assert figures["django_streams_held_max"] == 100
     assert figures["django_tags_p95_ms_at_max"] == 3.0
+    assert figures["django_threads_at_max"] == 102
     assert figures["django_rss_per_stream_kib"] > 0
     assert notes == []

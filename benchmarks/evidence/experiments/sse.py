@@ -45,8 +45,8 @@ DISTRIBUTIONS = {
 TAGS = f"{TAGS_REQUESTS} sequential GET {TAGS_PATH}"
 STEP_RECORD = (
     f"target (streams opened at once), held (ready event within {READY_TIMEOUT_S} s), open_s, "
-    f"rss_kib (server, all processes, psutil), tags_ok, tags_failed, tags_p50_ms, tags_p95_ms "
-    f"({TAGS} while the streams were open)"
+    "rss_kib and server_threads (the server's, all processes, psutil), tags_ok, tags_failed, "
+    f"tags_p50_ms, tags_p95_ms ({TAGS} while the streams were open)"
 )
 FIGURES = {
     **{
@@ -60,6 +60,9 @@ FIGURES = {
             "{twin}_tags_p95_ms_at_max": f"p95 of {TAGS} while the largest fully held step "
             "was open (ms)",
             "{twin}_idle_rss_kib": "the server's RSS with no stream open (KiB)",
+            "{twin}_idle_threads": "the server's threads with no stream open (count)",
+            "{twin}_threads_at_max": "the server's threads while the largest fully held step "
+            "was open (count)",
             "{twin}_idle_tags_p95_ms": f"p95 of {TAGS} with no stream open (ms)",
             "{twin}_steps": f"one record per step (list): {STEP_RECORD}",
             "{twin}_server": "the {twin} twin's server and worker settings (string)",
@@ -119,9 +122,12 @@ def deployment(name: str, context: Context):
         shutil.copy(log, raw / log.name)
 
 
-def server_rss_kib(pid: int) -> int:
+def server_reading(pid: int) -> tuple[int, int]:
+    """RSS (KiB) and threads, summed over the server's processes."""
     server = psutil.Process(pid)
-    return sum(process.memory_info().rss for process in [server, *server.children(True)]) // 1024
+    processes = [server, *server.children(recursive=True)]
+    rss = sum(process.memory_info().rss for process in processes) // 1024
+    return rss, sum(process.num_threads() for process in processes)
 
 
 def run_step(running: RunningTwin, count: int, seconds: int) -> readings.StepReading:
@@ -130,19 +136,20 @@ def run_step(running: RunningTwin, count: int, seconds: int) -> readings.StepRea
     timed_until = time.monotonic() + seconds - 2  # the streams are still open until then
 
     def meanwhile():
-        rss = server_rss_kib(running.process.pid)
+        server = server_reading(running.process.pid)
         timed = client.timed_gets(HOST, port, TAGS_PATH, TAGS_REQUESTS, timed_until, TAGS_TIMEOUT_S)
-        return rss, timed
+        return server, timed
 
     path = f"/events/articles?seconds={seconds}"
     timeouts = (READY_TIMEOUT_S, seconds + READY_TIMEOUT_S)
     held = asyncio.run(client.hold_streams(HOST, port, path, count, timeouts, meanwhile))
-    rss, (latencies, failed) = held.meanwhile
+    (rss, threads), (latencies, failed) = held.meanwhile
     return readings.StepReading(
         target=count,
         held=held.held,
         open_s=round(held.open_s, 3),
         rss_kib=rss,
+        server_threads=threads,
         tags_ok=len(latencies),
         tags_failed=failed,
         tags_p50_ms=rounded(readings.percentile(latencies, 50)),
@@ -160,12 +167,15 @@ def twin_figures(name: str, idle, steps, settings: str) -> tuple[dict, list[str]
         f"{name}_steps": [asdict(step) for step in steps],
         f"{name}_server": settings,
         f"{name}_idle_rss_kib": idle.rss_kib,
+        f"{name}_idle_threads": idle.server_threads,
     }
     notes = []
     if idle.tags_p95_ms is not None:
         figures[f"{name}_idle_tags_p95_ms"] = idle.tags_p95_ms
     top = readings.largest_fully_held(steps)
     figures[f"{name}_streams_held_max"] = top.target if top else 0
+    if top is not None:
+        figures[f"{name}_threads_at_max"] = top.server_threads
     if top is not None and top.tags_p95_ms is not None:
         figures[f"{name}_tags_p95_ms_at_max"] = top.tags_p95_ms
     else:

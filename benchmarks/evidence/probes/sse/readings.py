@@ -12,6 +12,7 @@ class StepReading:
     held: int  # streams whose ready event came within the ready timeout
     open_s: float  # from opening the first stream to the last one ready (or failed)
     rss_kib: int  # the server's RSS, all its processes, once every stream was ready or failed
+    server_threads: int  # the server's threads, all its processes, read with its RSS
     tags_ok: int
     tags_failed: int  # failed, or not started before the streams' end drew near
     tags_p50_ms: float | None
