@@ -143,6 +143,7 @@ def run_schedule(environment: Environment) -> None:
         gevent.sleep(max(0.0, started + SCHEDULE.start_of(window) - time.monotonic()))
         if window == SCHEDULE.warmup_windows:
             workers = [procstat.children(target["master_pid"]) for target in TARGETS]
+        if SCHEDULE.opens_cycle(window):
             sequence.open_window()  # every target's Sequences start over, from the same seeds
         if window >= SCHEDULE.warmup_windows:
             boundaries.append(snapshot(window, workers))

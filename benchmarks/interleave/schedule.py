@@ -31,6 +31,15 @@ class Schedule:
         """Measured cycle number (0 for the first measured cycle) of a measured window."""
         return (window - self.warmup_windows) // self.targets
 
+    def opens_cycle(self, window: int) -> bool:
+        """Whether a measured cycle starts with this window (its first target's window).
+
+        Every user's request sequence starts over there, from a seed new to the cycle: each
+        target's window in the cycle draws the same pages in the same order, so the two sides of
+        a pair compare the same mix of pages.
+        """
+        return window in self.measured and (window - self.warmup_windows) % self.targets == 0
+
     @property
     def measured(self) -> range:
         return range(self.warmup_windows, self.warmup_windows + self.measured_windows)

@@ -55,3 +55,9 @@ def test_twins_restart_on_fresh_data_after_each_scenario_that_writes_unless_quic
     ]
     assert server_groups(["probe_page", "probe_json"]) == [["probe_page", "probe_json"]]
     assert server_groups(HEADLINE_SCENARIOS, fresh_data=False) == [list(HEADLINE_SCENARIOS)]
+
+
+def test_request_sequences_start_over_at_each_measured_cycle_and_nowhere_else():
+    schedule = Schedule(targets=2, window_s=0.5, warmup_windows=4, measured_windows=6)
+    opening = [window for window in range(schedule.boundaries.stop) if schedule.opens_cycle(window)]
+    assert opening == [4, 6, 8]  # not in the warm-up, not at the closing window 10
