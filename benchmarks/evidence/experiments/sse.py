@@ -25,10 +25,10 @@ from launcher.twins import wait_until_ready
 
 NAME = "sse"
 TITLE = "Server-sent event streams each twin holds on its long-lived deployment, memory, latency"
-ESTIMATE_S = (150, 340)
+ESTIMATE_S = (80, 340)
 TWIN_NAMES = ("django", "flask")
 STEPS = {True: (25, 50, 100), False: (50, 100, 200, 400, 800)}  # by quick
-STREAM_SECONDS = {True: 20, False: 30}  # ?seconds= of every stream, by quick
+STREAM_SECONDS = {True: 8, False: 30}  # ?seconds= of every stream, by quick
 READY_TIMEOUT_S = 10
 TAGS_PATH = "/api/tags"
 TAGS_REQUESTS = 50
