@@ -55,6 +55,8 @@ def is_interval(value: Any) -> bool:
 def show(value: Any) -> str:
     if is_interval(value):
         return f"{value['value']:.3g} [{value['low']:.3g}, {value['high']:.3g}]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:.4g}"
     return "null" if value is None else str(value)

@@ -9,6 +9,7 @@ from benchmarks.evidence.rules import (
     compare,
     evaluate,
     possible_verdicts,
+    show,
 )
 
 
@@ -65,6 +66,11 @@ def test_a_figure_against_another_scaled():
     assert evaluate(rule, {"a.f": 4, "a.d": 10}).verdict == SUPPORTED
     assert evaluate(rule, {"a.f": 6, "a.d": 10}).verdict == REFUTED
     assert evaluate(rule, {"a.f": 6}).verdict == NO_EVIDENCE
+
+
+def test_figures_are_shown_as_json_writes_them():
+    assert [show(True), show(None), show(0.123456), show(interval(0.5, 0.4, 0.6))] == [
+        "true", "null", "0.1235", "0.5 [0.4, 0.6]"]  # fmt: skip
 
 
 def test_ordered_ops_refuse_non_numbers_and_membership_ops_read_lists():
