@@ -11,13 +11,14 @@ from pathlib import Path
 
 from benchmarks.evidence.experiment import Context, Outcome
 from benchmarks.evidence.experiments import _bench_figures as figures_of
+from benchmarks.load.plan import cpu_layout, make_plan
 from benchmarks.report.environment import git_state
 from benchmarks.report.record import RESULTS, SCHEMA, SCHEMA_VERSION
 from launcher import ROOT
 
 NAME = "bench"
 TITLE = "`make bench`: instructions per request, interleaved server CPU, ladders and floors"
-ESTIMATE_S = (300, 2100)  # a bench run's own estimates (benchmarks/load/plan.py)
+ESTIMATE_S = (300, 2100)  # when estimate_s() cannot ask the bench's own plan
 FIGURES = figures_of.FIGURES
 RECORD = f"{SCHEMA}-v{SCHEMA_VERSION}.json"
 
@@ -35,8 +36,11 @@ def reusable_record(quick: bool, commit: str, results: Path = RESULTS) -> Path |
 
 
 def estimate_s(quick: bool) -> float:
-    found = reusable_record(quick, git_state()["commit"])
-    return 5 if found else ESTIMATE_S[0 if quick else 1]
+    """A few seconds with a record to reuse; otherwise the bench's own estimate (data built)."""
+    if reusable_record(quick, git_state()["commit"]):
+        return 5
+    plan = make_plan(quick, len(cpu_layout()[0]))
+    return plan.estimate_seconds(plan.load_runs(["django", "flask"]), 0)
 
 
 def run(context: Context) -> Outcome:

@@ -33,7 +33,7 @@ from launcher import free_port, stop_process
 
 NAME = "django_fresh"
 TITLE = "A fresh startproject + startapp served by runserver: security defaults, batteries, limits"
-ESTIMATE_S = (60, 70)
+ESTIMATE_S = (40, 70)
 FIGURES = {
     "startproject_files": "files `startproject` creates (count)",
     "startproject_lines": "lines in the files `startproject` creates, all lines (count)",

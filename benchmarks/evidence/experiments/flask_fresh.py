@@ -18,7 +18,7 @@ NAME = "flask_fresh"
 TITLE = "Fresh Flask apps (bare, + CSRFProtect, + SQLAlchemy, + Admin, + Login, + Babel) probed"
 ENV = "flask-fresh"
 ADMIN_ENV = "flask-fresh-admin"  # Flask-Admin without Flask-Babel installed beside it
-ESTIMATE_S = (35, 40)
+ESTIMATE_S = (15, 40)
 HASH_REPEATS = {True: 1, False: 5}  # by quick
 DISTRIBUTIONS = ["flask", "werkzeug", "jinja2", "itsdangerous", "click", "flask-sqlalchemy",
                  "sqlalchemy", "flask-login", "flask-wtf", "wtforms", "flask-admin",

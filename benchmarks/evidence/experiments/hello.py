@@ -18,7 +18,7 @@ from benchmarks.evidence.experiments._probe_process import command_output, probe
 
 NAME = "hello"
 TITLE = "Each framework's smallest JSON app: lines, files, commands and seconds to a first 200, RSS"
-ESTIMATE_S = (30, 60)
+ESTIMATE_S = (20, 60)
 FRAMEWORKS = ("flask", "django")
 FIRST_200_RUNS = {True: 1, False: 5}  # by quick
 REPEATS = 5

@@ -18,7 +18,7 @@ from launcher.twins import wait_until_ready
 
 NAME = "one_process"
 TITLE = "Django and Flask twins mounted in one gunicorn process, the shared suite's slice via each"
-ESTIMATE_S = (40, 100)
+ESTIMATE_S = (20, 100)
 ENV = "one-process"
 PROBE = Path(links.__file__).resolve().parent  # wsgi.py: `gunicorn wsgi:application` from here
 WORKERS = 2

@@ -16,7 +16,7 @@ from benchmarks.evidence.experiments._probe_process import command_output, probe
 
 NAME = "packages"
 TITLE = "Django's and Flask's distributions: requirements, installed size, lines, what Django ships"
-ESTIMATE_S = (25, 25)
+ESTIMATE_S = (15, 25)
 FLASK_CORE = ["flask", "werkzeug", "jinja2", "markupsafe", "itsdangerous", "click", "blinker"]
 RECORD = "by the byte sizes RECORD lists for each file (an entry without a size counts 0), MiB"
 DU = ("MiB of site-packages by `du -s --block-size=1` (disk usage), with __pycache__ after every "

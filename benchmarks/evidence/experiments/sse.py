@@ -25,7 +25,7 @@ from launcher.twins import wait_until_ready
 
 NAME = "sse"
 TITLE = "Server-sent event streams each twin holds on its long-lived deployment, memory, latency"
-ESTIMATE_S = (80, 340)
+ESTIMATE_S = (70, 340)
 TWIN_NAMES = ("django", "flask")
 STEPS = {True: (25, 50, 100), False: (50, 100, 200, 400, 800)}  # by quick
 STREAM_SECONDS = {True: 8, False: 30}  # ?seconds= of every stream, by quick

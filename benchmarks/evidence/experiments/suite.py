@@ -13,7 +13,7 @@ from launcher import ROOT
 
 NAME = "suite"
 TITLE = "The shared suite on both twins over HTTP (SQLite), and each twin's own tests"
-ESTIMATE_S = (120, 480)
+ESTIMATE_S = (40, 480)
 TWINS = ("django", "flask")
 # With --quick, a slice of the suite: pages, sign-in, escaping, bad input and security headers.
 QUICK_SLICE = ("tests/test_home.py", "tests/test_auth.py", "tests/test_escaping.py",

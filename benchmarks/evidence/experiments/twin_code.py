@@ -18,7 +18,7 @@ from benchmarks.evidence.probes.twin_code.twins import TWIN_NAMES, python_of
 
 NAME = "twin_code"
 TITLE = "The twins' own code: structure, configuration, forms, duplication, dependencies"
-ESTIMATE_S = (70, 70)
+ESTIMATE_S = (45, 60)
 CATALOGUE = ("cte", "window_function", "composite_primary_key", "bulk_upsert")
 LINES = "pygount source lines (no blanks, comments or docstrings)"
 CONFIG_FILES = {
