@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from benchmarks.evidence.experiments._django_fresh_http import (
+from benchmarks.evidence.experiments._django_fresh_readings import (
     added_lines,
     code_lines,
     cookie_attributes,
