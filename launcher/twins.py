@@ -171,10 +171,22 @@ def serve(
     if cpu is not None:
         command = ["taskset", "--cpu-list", str(cpu), *command]
     output = None if foreground or log_path is None else log_path.open("ab")
+    return launch(twin, command, env, f"http://127.0.0.1:{port}", log_path, output)
+
+
+def launch(
+    twin: Twin,
+    command: list[str],
+    env: dict[str, str],
+    base_url: str,
+    log_path: Path | None = None,
+    output=None,
+) -> RunningTwin:
+    """Start a server command in the twin's directory; return it once base_url answers 200."""
     process = subprocess.Popen(
         command, cwd=twin.workdir, env=env, stdout=output, stderr=subprocess.STDOUT
     )
-    running = RunningTwin(twin, f"http://127.0.0.1:{port}", process, env, log_path)
+    running = RunningTwin(twin, base_url, process, env, log_path)
     try:
         wait_until_ready(running.base_url, process)
     except RuntimeError:

@@ -21,7 +21,7 @@ from benchmarks.evidence.envs import versions
 from benchmarks.evidence.experiment import Context, Outcome
 from benchmarks.evidence.probes.sse import client, readings
 from launcher import SEED, TWINS, RunningTwin, free_port, provision, serve, sqlite_url, twin_env
-from launcher.twins import wait_until_ready
+from launcher.twins import launch
 
 NAME = "sse"
 TITLE = "Server-sent event streams each twin holds on its long-lived deployment, memory, latency"
@@ -82,15 +82,7 @@ def serve_django(env: dict[str, str], port: int, log: Path) -> tuple[RunningTwin
     twin = TWINS["django"]
     command = ["taskset", "--cpu-list", str(SERVER_CPU), str(twin.bin / "uvicorn"), *UVICORN,
                "--host", HOST, "--port", str(port)]  # fmt: skip
-    process = subprocess.Popen(
-        command, cwd=twin.workdir, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT
-    )
-    running = RunningTwin(twin, f"http://{HOST}:{port}", process, env, log)
-    try:
-        wait_until_ready(running.base_url, process)
-    except RuntimeError:
-        running.stop()
-        raise
+    running = launch(twin, command, env, f"http://{HOST}:{port}", log, log.open("ab"))
     return running, f"uvicorn {' '.join(UVICORN)}, pinned to CPU {SERVER_CPU}"
 
 
