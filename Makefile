@@ -21,7 +21,7 @@ SEED_FILE := shared_spec/seed/seed.json
 	check-migrations lint format run serve unknown-twin lock clean
 
 help:
-	@echo "make test                      shared suite on both twins, then each twin's own tests"
+	@echo "make test                      lint, migration checks, the shared suite, then every own test set"
 	@echo "make run                       both twins with demo data (Django :8000, Flask :5000)"
 	@echo "make serve TWIN=flask PORT=5000  one twin in the foreground, honouring DATABASE_URL"
 	@echo "    SEED=1                     ... with the demo data loaded (once: a second run keeps it)"
