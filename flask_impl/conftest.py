@@ -1,5 +1,4 @@
-"""The twin's test fixtures (app, client, runner), a browser's ways (CSRF token, sign-in) and
-the API's (a token).
+"""The twin's test fixtures: `app`, `client`, `runner` and `auth`, as the Flask tutorial's tests.
 
 Twin: what django_impl's tests get from Django's TestCase and its test client.
 """
@@ -18,6 +17,41 @@ from flask_impl.extensions import db
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*? value="([^"]+)"')
 
 
+class BrowserClient(FlaskClient):
+    """The test client, and a browser's way of submitting a form: with its CSRF token."""
+
+    def csrf_token(self) -> str:
+        """The token a browser would send, read from a form as the browser sees it."""
+        page = self.get("/login/")
+        if page.status_code == 302:  # signed in: the sign-out form on every page has one
+            page = self.get("/")
+        found = CSRF_INPUT.search(page.text)
+        assert found, "no csrf_token input on the page"
+        return found.group(1)
+
+    def post_form(self, path: str, data: dict[str, str] | None = None):
+        return self.post(path, data={"csrf_token": self.csrf_token(), **(data or {})})
+
+
+class AuthActions:
+    """Signing a user made by the factories in: through the sign-in form, or for the API's token."""
+
+    def __init__(self, client: BrowserClient):
+        self._client = client
+
+    def login(self, username: str) -> None:
+        credentials = {"email": f"{username}@example.com", "password": PASSWORD}
+        response = self._client.post_form("/login/", credentials)
+        assert response.status_code == 302, response.status_code
+
+    def token_header(self, username: str) -> dict[str, str]:
+        """The API's `Authorization` header for username, signed in through `/api/users/login`."""
+        credentials = {"email": f"{username}@example.com", "password": PASSWORD}
+        response = self._client.post("/api/users/login", json={"user": credentials})
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Token {response.json['user']['token']}"}
+
+
 @pytest.fixture
 def app(tmp_path) -> Flask:
     class TestConfig(Config):
@@ -27,6 +61,7 @@ def app(tmp_path) -> Flask:
         COUNT_QUERIES = True
 
     app = create_app(TestConfig)
+    app.test_client_class = BrowserClient
     with app.app_context():
         db.create_all()
     yield app
@@ -35,7 +70,7 @@ def app(tmp_path) -> Flask:
 
 
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
+def client(app: Flask) -> BrowserClient:
     return app.test_client()
 
 
@@ -44,31 +79,6 @@ def runner(app: Flask):
     return app.test_cli_runner()
 
 
-def csrf_token(client: FlaskClient) -> str:
-    """The token a browser would send, read from a form as the browser sees it."""
-    page = client.get("/login/")
-    if page.status_code == 302:  # signed in: the sign-out form on every page has one
-        page = client.get("/")
-    found = CSRF_INPUT.search(page.text)
-    assert found, "no csrf_token input on the page"
-    return found.group(1)
-
-
-def post_form(client: FlaskClient, path: str, data: dict[str, str] | None = None):
-    """POST like a browser submitting a form: with the CSRF token."""
-    return client.post(path, data={"csrf_token": csrf_token(client), **(data or {})})
-
-
-def sign_in(client: FlaskClient, username: str) -> None:
-    response = post_form(
-        client, "/login/", {"email": f"{username}@example.com", "password": PASSWORD}
-    )
-    assert response.status_code == 302, response.status_code
-
-
-def token_header(client: FlaskClient, username: str) -> dict[str, str]:
-    """The API's `Authorization` header for username, signed in through `/api/users/login`."""
-    credentials = {"email": f"{username}@example.com", "password": PASSWORD}
-    response = client.post("/api/users/login", json={"user": credentials})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Token {response.json['user']['token']}"}
+@pytest.fixture
+def auth(client: BrowserClient) -> AuthActions:
+    return AuthActions(client)

@@ -4,13 +4,13 @@ Used by the shared suite, `make run`, `make serve` and the benchmarks. Imports n
 """
 
 from launcher.databases import drop_postgres_database, fresh_database, sqlite_url
+from launcher.ports import PortInUse, ensure_port_free, free_port
 from launcher.twins import (
     ROOT,
     SEED,
     TWINS,
     RunningTwin,
     Twin,
-    free_port,
     provision,
     running_twin,
     serve,
@@ -22,9 +22,11 @@ __all__ = [
     "ROOT",
     "SEED",
     "TWINS",
+    "PortInUse",
     "RunningTwin",
     "Twin",
     "drop_postgres_database",
+    "ensure_port_free",
     "free_port",
     "fresh_database",
     "provision",

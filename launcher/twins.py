@@ -6,7 +6,6 @@ nor either framework, so the shared suite and the benchmarks can use it from the
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from launcher.ports import LOOPBACK, bind_address, ensure_port_free, free_port, local_url
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
@@ -89,12 +90,6 @@ def stop_process(process: subprocess.Popen, timeout: float = 15) -> None:
             process.wait(timeout=timeout)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def twin_env(twin: Twin, database_url: str | None = None, **extra: str) -> dict[str, str]:
     """The environment a twin runs in: production settings unless told otherwise."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("VIRTUAL_ENV")}
@@ -130,13 +125,22 @@ def provision(twin: Twin, env: dict[str, str], seed: Path | None = None) -> None
         run_command(twin, (*twin.load_seed, str(Path(seed).resolve())), env)
 
 
-def wait_until_ready(base_url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
+def probe_host(env: dict[str, str]) -> str | None:
+    """The Host header to probe with: the first name ALLOWED_HOSTS lets in (None: the default)."""
+    first = (env.get("ALLOWED_HOSTS") or "").split(",")[0].strip().lstrip(".")
+    return None if first in ("", "*") else first
+
+
+def wait_until_ready(
+    base_url: str, process: subprocess.Popen, timeout: float = 60.0, host: str | None = None
+) -> None:
+    request = urllib.request.Request(base_url + "/", headers={"Host": host} if host else {})
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode} before answering")
+            raise RuntimeError(f"the server exited with {process.returncode} before answering")
         try:
-            with urllib.request.urlopen(base_url + "/", timeout=5) as response:
+            with urllib.request.urlopen(request, timeout=5) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -149,6 +153,7 @@ def serve(
     env: dict[str, str],
     port: int,
     *,
+    host: str = LOOPBACK,
     workers: int = 2,
     worker_class: str = "sync",
     threads: int = 1,
@@ -156,10 +161,15 @@ def serve(
     cpu: int | None = None,
     foreground: bool = False,
 ) -> RunningTwin:
-    """Start gunicorn for the twin on 127.0.0.1:port and wait until it answers 200 on /."""
+    """Start gunicorn for the twin on host:port and wait until it answers 200 on /.
+
+    Refuses with PortInUse before starting when something already listens there: otherwise the
+    readiness probe would take that other server's answer for the twin's.
+    """
+    ensure_port_free(host, port)
     command = [
         str(twin.bin / "gunicorn"),
-        "--bind", f"127.0.0.1:{port}",
+        "--bind", bind_address(host, port),
         "--workers", str(workers),
         "--worker-class", worker_class,
         "--threads", str(threads),
@@ -171,7 +181,7 @@ def serve(
     if cpu is not None:
         command = ["taskset", "--cpu-list", str(cpu), *command]
     output = None if foreground or log_path is None else log_path.open("ab")
-    return launch(twin, command, env, f"http://127.0.0.1:{port}", log_path, output)
+    return launch(twin, command, env, local_url(host, port), log_path, output)
 
 
 def launch(
@@ -188,8 +198,8 @@ def launch(
     )
     running = RunningTwin(twin, base_url, process, env, log_path)
     try:
-        wait_until_ready(running.base_url, process)
-    except RuntimeError:
+        wait_until_ready(running.base_url, process, host=probe_host(env))
+    except BaseException:  # not ready, or interrupted while waiting: never leave it running
         running.stop()
         raise
     return running

@@ -90,7 +90,7 @@ def django_own(context: Context) -> dict:
 def flask_own(context: Context) -> dict:
     report = context.work / "flask-own.xml"
     subprocess.run(
-        [str(ROOT / ".venv/flask/bin/pytest"), "flask_impl", "-q", "-p", "no:cacheprovider",
+        [str(ROOT / ".venv/flask-test/bin/pytest"), "flask_impl", "-q", "-p", "no:cacheprovider",
          f"--junitxml={report}"], cwd=ROOT, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     suite = ElementTree.parse(report).getroot()

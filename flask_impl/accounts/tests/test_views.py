@@ -5,7 +5,6 @@ from sqlalchemy import func, select
 
 from flask_impl.accounts.models import User, follows
 from flask_impl.blog.tests.factories import PASSWORD, make_user
-from flask_impl.conftest import post_form, sign_in
 from flask_impl.extensions import db
 
 
@@ -20,8 +19,7 @@ def user_count(app) -> int:
 
 
 def test_sign_up_signs_the_new_user_in(client):
-    response = post_form(
-        client,
+    response = client.post_form(
         "/register/",
         {"username": "Ada", "email": " Ada@Example.COM ", "password": PASSWORD},
     )
@@ -32,8 +30,8 @@ def test_sign_up_signs_the_new_user_in(client):
 
 
 def test_sign_up_stores_the_email_lowercased(app, client):
-    post_form(
-        client, "/register/", {"username": "ada", "email": "Ada@Example.COM", "password": PASSWORD}
+    client.post_form(
+        "/register/", {"username": "ada", "email": "Ada@Example.COM", "password": PASSWORD}
     )
 
     with app.app_context():
@@ -43,8 +41,8 @@ def test_sign_up_stores_the_email_lowercased(app, client):
 def test_username_taken_in_another_case_is_refused(app, client):
     add_user(app, "alice")
 
-    response = post_form(
-        client, "/register/", {"username": "Alice", "email": "a2@example.com", "password": PASSWORD}
+    response = client.post_form(
+        "/register/", {"username": "Alice", "email": "a2@example.com", "password": PASSWORD}
     )
 
     assert response.status_code == 422
@@ -64,8 +62,8 @@ def test_sign_up_without_csrf_token_is_refused_and_saves_nothing(app, client):
 def test_wrong_password_is_a_form_wide_error(app, client):
     add_user(app, "alice")
 
-    response = post_form(
-        client, "/login/", {"email": "alice@example.com", "password": "not-the-password"}
+    response = client.post_form(
+        "/login/", {"email": "alice@example.com", "password": "not-the-password"}
     )
 
     assert response.status_code == 422
@@ -87,8 +85,7 @@ def test_wrong_password_is_a_form_wide_error(app, client):
 def test_sign_in_follows_next_only_to_this_site(app, client, target, location):
     add_user(app, "alice")
 
-    response = post_form(
-        client,
+    response = client.post_form(
         "/login/",
         {"email": "alice@example.com", "password": PASSWORD, "next": target},
     )
@@ -104,12 +101,11 @@ def test_anonymous_settings_redirects_to_sign_in(client):
     assert response.headers["Location"] == "/login/?next=%2Fsettings%2F"
 
 
-def test_new_password_keeps_the_user_signed_in(app, client):
+def test_new_password_keeps_the_user_signed_in(app, client, auth):
     add_user(app, "alice")
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    response = post_form(
-        client,
+    response = client.post_form(
         "/settings/",
         {"username": "alice", "email": "alice@example.com", "password": "a-new-password"},
     )
@@ -120,25 +116,25 @@ def test_new_password_keeps_the_user_signed_in(app, client):
         assert db.session.scalar(select(User)).check_password("a-new-password")
 
 
-def test_following_oneself_is_a_bad_request(app, client):
+def test_following_oneself_is_a_bad_request(app, client, auth):
     add_user(app, "alice")
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    response = post_form(client, "/profile/alice/follow/")
+    response = client.post_form("/profile/alice/follow/")
 
     assert response.status_code == 400
     assert 'data-testid="error-page"' in response.text
 
 
-def test_follow_then_unfollow(app, client):
+def test_follow_then_unfollow(app, client, auth):
     add_user(app, "alice")
     add_user(app, "bob")
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    post_form(client, "/profile/bob/follow/")
-    post_form(client, "/profile/bob/follow/")
+    client.post_form("/profile/bob/follow/")
+    client.post_form("/profile/bob/follow/")
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(follows)) == 1
-    post_form(client, "/profile/bob/unfollow/")
+    client.post_form("/profile/bob/unfollow/")
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(follows)) == 0

@@ -10,7 +10,6 @@ SELECT), the page's tags (selectinload) = 3. With a token: + the token's user = 
 import pytest
 
 from flask_impl.blog.tests.factories import add_articles, make_user
-from flask_impl.conftest import token_header
 from flask_impl.extensions import db
 
 BUDGETS = [
@@ -23,12 +22,14 @@ BUDGETS = [
 
 
 @pytest.mark.parametrize(("path", "with_token", "budget"), BUDGETS)
-def test_list_runs_the_same_queries_for_any_limit_and_size(app, client, path, with_token, budget):
+def test_list_runs_the_same_queries_for_any_limit_and_size(
+    app, client, auth, path, with_token, budget
+):
     with app.app_context():
         author, reader = make_user("author"), make_user("reader")
         reader.following.append(author)
         db.session.commit()
-    headers = token_header(client, "reader") if with_token else {}
+    headers = auth.token_header("reader") if with_token else {}
     separator = "&" if "?" in path else "?"
 
     counts = []
@@ -52,14 +53,14 @@ def test_the_feed_without_a_token_queries_nothing(client):
 
 
 @pytest.mark.parametrize(("with_token", "budget"), [(False, 2), (True, 3)])
-def test_one_article_is_read_in_one_statement_and_its_tags(app, client, with_token, budget):
+def test_one_article_is_read_in_one_statement_and_its_tags(app, client, auth, with_token, budget):
     # the article (author joined, favorites counted, the reader's flags), its tags = 2;
     # with a token, the token's user first
     with app.app_context():
         make_user("author")
         make_user("reader")
     add_articles(app, 0, 1)
-    headers = token_header(client, "reader") if with_token else {}
+    headers = auth.token_header("reader") if with_token else {}
 
     response = client.get("/api/articles/article-0", headers=headers)
 

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from flask_impl.blog.models import Article
 from flask_impl.blog.tests.factories import PASSWORD, make_article, make_user
-from flask_impl.conftest import sign_in, token_header
 from flask_impl.extensions import db
 
 NEW_ARTICLE = {"title": "Hello, World!", "description": "A first post.", "body": "Hi."}
@@ -39,10 +38,10 @@ def test_register_answers_201_with_a_token_naming_the_user_id(app, client):
     assert claims["exp"] - claims["iat"] == 7 * 24 * 3600
 
 
-def test_the_token_survives_a_username_change(app, client):
+def test_the_token_survives_a_username_change(app, client, auth):
     with app.app_context():
         make_user("ada")
-    headers = token_header(client, "ada")
+    headers = auth.token_header("ada")
 
     renamed = client.put("/api/user", json={"user": {"username": "lovelace"}}, headers=headers)
     assert renamed.status_code == 200
@@ -50,10 +49,10 @@ def test_the_token_survives_a_username_change(app, client):
     assert client.get("/api/user", headers=headers).json["user"]["username"] == "lovelace"
 
 
-def test_the_session_cookie_does_not_authenticate(app, client):
+def test_the_session_cookie_does_not_authenticate(app, client, auth):
     with app.app_context():
         make_user("ada")
-    sign_in(client, "ada")
+    auth.login("ada")
 
     response = client.get("/api/user")
 
@@ -61,12 +60,12 @@ def test_the_session_cookie_does_not_authenticate(app, client):
     assert response.json == {"errors": {"token": ["is missing"]}}
 
 
-def test_a_post_needs_a_token_but_no_csrf_token(app, client):
+def test_a_post_needs_a_token_but_no_csrf_token(app, client, auth):
     with app.app_context():
         make_user("ada")
 
     response = client.post(
-        "/api/articles", json={"article": NEW_ARTICLE}, headers=token_header(client, "ada")
+        "/api/articles", json={"article": NEW_ARTICLE}, headers=auth.token_header("ada")
     )
 
     assert response.status_code == 201
@@ -74,13 +73,13 @@ def test_a_post_needs_a_token_but_no_csrf_token(app, client):
     assert TIMESTAMP.fullmatch(response.json["article"]["createdAt"])
 
 
-def test_every_wrong_field_is_listed_and_nothing_is_saved(app, client):
+def test_every_wrong_field_is_listed_and_nothing_is_saved(app, client, auth):
     with app.app_context():
         make_user("ada")
     article = {"title": 5, "description": " ", "body": "x" * 20_001, "tagList": ["c++"]}
 
     response = client.post(
-        "/api/articles", json={"article": article}, headers=token_header(client, "ada")
+        "/api/articles", json={"article": article}, headers=auth.token_header("ada")
     )
 
     assert response.status_code == 422
@@ -94,7 +93,7 @@ def test_every_wrong_field_is_listed_and_nothing_is_saved(app, client):
 
 
 @pytest.mark.parametrize(("size", "status"), [(1024 * 1024, 201), (1024 * 1024 + 1, 413)])
-def test_a_body_over_1_mb_is_413(app, client, size, status):
+def test_a_body_over_1_mb_is_413(app, client, auth, size, status):
     with app.app_context():
         make_user("ada")
     article = json.dumps({"article": NEW_ARTICLE}).encode()
@@ -103,7 +102,7 @@ def test_a_body_over_1_mb_is_413(app, client, size, status):
         "/api/articles",
         data=article[:-1] + b" " * (size - len(article)) + b"}",
         content_type="application/json",
-        headers=token_header(client, "ada"),
+        headers=auth.token_header("ada"),
         environ_overrides={"wsgi.input_terminated": True},  # as gunicorn serves it
     )
 

@@ -4,7 +4,6 @@ import pytest
 from sqlalchemy import event
 
 from flask_impl.blog.tests.factories import add_articles, make_user
-from flask_impl.conftest import post_form, sign_in
 from flask_impl.extensions import db
 
 # Anonymous: the session is a signed cookie and nobody is signed in, so no query for either.
@@ -24,12 +23,14 @@ BUDGETS = [
 
 
 @pytest.mark.parametrize(("path", "signed_in", "budget"), BUDGETS)
-def test_page_runs_the_same_queries_for_3_and_15_articles(app, client, path, signed_in, budget):
+def test_page_runs_the_same_queries_for_3_and_15_articles(
+    app, client, auth, path, signed_in, budget
+):
     with app.app_context():
         make_user("author")
         make_user("reader")
     if signed_in:
-        sign_in(client, "reader")
+        auth.login("reader")
 
     counts = []
     for start, count in ((0, 3), (3, 12)):
@@ -42,18 +43,18 @@ def test_page_runs_the_same_queries_for_3_and_15_articles(app, client, path, sig
     assert counts == [budget, budget]
 
 
-def test_posting_a_comment_loads_none_of_the_others(app, client):
+def test_posting_a_comment_loads_none_of_the_others(app, client, auth):
     # the user row (Flask-Login), the article alone, the insert = 3, with 7 comments there or 13
     with app.app_context():
         make_user("reader")
         make_user("author")
     add_articles(app, 0, 1)
-    sign_in(client, "reader")
+    auth.login("reader")
 
     counts = []
     for _ in range(2):
         for number in range(6):
-            response = post_form(client, "/article/article-0/comments/", {"body": f"N{number}"})
+            response = client.post_form("/article/article-0/comments/", {"body": f"N{number}"})
             assert response.status_code == 302
         counts.append(int(response.headers["X-Query-Count"]))
 

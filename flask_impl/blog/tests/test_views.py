@@ -4,7 +4,6 @@ from sqlalchemy import func, select
 
 from flask_impl.blog.models import Article, Comment, Tag, article_favorites, article_tags
 from flask_impl.blog.tests.factories import make_article, make_user
-from flask_impl.conftest import post_form, sign_in
 from flask_impl.extensions import db
 
 ARTICLE = {"title": "Hello, World!", "description": "A first post.", "body": "Hi.", "tags": ""}
@@ -22,12 +21,12 @@ def test_anonymous_editor_redirects_to_sign_in(client):
     assert response.headers["Location"] == "/login/?next=%2Feditor%2F"
 
 
-def test_publishing_redirects_to_the_article_under_its_slug(app, client):
+def test_publishing_redirects_to_the_article_under_its_slug(app, client, auth):
     with app.app_context():
         make_user("alice")
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    response = post_form(client, "/editor/", {**ARTICLE, "tags": "Python, flask python"})
+    response = client.post_form("/editor/", {**ARTICLE, "tags": "Python, flask python"})
 
     assert response.status_code == 302
     assert response.headers["Location"] == "/article/hello-world/"
@@ -35,47 +34,47 @@ def test_publishing_redirects_to_the_article_under_its_slug(app, client):
     assert page.index(">flask</li>") < page.index(">python</li>")
 
 
-def test_a_taken_slug_gets_six_hex_digits(app, client):
+def test_a_taken_slug_gets_six_hex_digits(app, client, auth):
     with app.app_context():
         make_article(make_user("alice"), "Hello, World!")
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    response = post_form(client, "/editor/", ARTICLE)
+    response = client.post_form("/editor/", ARTICLE)
 
     slug = response.headers["Location"].split("/")[2]
     assert slug.startswith("hello-world-")
     assert len(slug) == len("hello-world-") + 6
 
 
-def test_invalid_article_answers_422_and_saves_nothing(app, client):
+def test_invalid_article_answers_422_and_saves_nothing(app, client, auth):
     with app.app_context():
         make_user("alice")
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    response = post_form(client, "/editor/", {**ARTICLE, "tags": "c++"})
+    response = client.post_form("/editor/", {**ARTICLE, "tags": "c++"})
 
     assert response.status_code == 422
     assert 'data-field="tags"' in response.text
     assert count(app, Article) == 0
 
 
-def test_only_the_author_may_edit(app, client):
+def test_only_the_author_may_edit(app, client, auth):
     with app.app_context():
         make_article(make_user("alice"), "Mine")
         make_user("bob")
-    sign_in(client, "bob")
+    auth.login("bob")
 
     assert client.get("/editor/mine/").status_code == 403
-    assert post_form(client, "/editor/mine/", {**ARTICLE, "title": "Theirs"}).status_code == 403
+    assert client.post_form("/editor/mine/", {**ARTICLE, "title": "Theirs"}).status_code == 403
 
 
-def test_deleting_an_article_removes_its_comments_tag_links_and_favorites(app, client):
+def test_deleting_an_article_removes_its_comments_tag_links_and_favorites(app, client, auth):
     with app.app_context():
         alice = make_user("alice")
         make_article(alice, "Doomed", tags=["python"], favorited_by=[alice], comments=2)
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    response = post_form(client, "/article/doomed/delete/")
+    response = client.post_form("/article/doomed/delete/")
 
     assert response.status_code == 302
     tables = {"articles": Article, "comments": Comment, "tags": Tag}
@@ -84,10 +83,10 @@ def test_deleting_an_article_removes_its_comments_tag_links_and_favorites(app, c
     assert remaining == {"articles": 0, "comments": 0, "tags": 1, "tag links": 0, "favorites": 0}
 
 
-def test_comment_without_csrf_token_is_refused_and_saves_nothing(app, client):
+def test_comment_without_csrf_token_is_refused_and_saves_nothing(app, client, auth):
     with app.app_context():
         make_article(make_user("alice"), "Quiet")
-    sign_in(client, "alice")
+    auth.login("alice")
 
     response = client.post("/article/quiet/comments/", data={"body": "no token"})
 
@@ -95,12 +94,12 @@ def test_comment_without_csrf_token_is_refused_and_saves_nothing(app, client):
     assert count(app, Comment) == 0
 
 
-def test_empty_comment_answers_422_on_the_article_page(app, client):
+def test_empty_comment_answers_422_on_the_article_page(app, client, auth):
     with app.app_context():
         make_article(make_user("alice"), "Quiet")
-    sign_in(client, "alice")
+    auth.login("alice")
 
-    response = post_form(client, "/article/quiet/comments/", {"body": "  "})
+    response = client.post_form("/article/quiet/comments/", {"body": "  "})
 
     assert response.status_code == 422
     assert 'data-testid="article-title"' in response.text
@@ -127,14 +126,14 @@ def test_page_one_of_nothing_is_200_and_a_page_past_the_end_is_404(client):
     assert client.get("/?page=zero").status_code == 404
 
 
-def test_links_back_to_the_article_keep_the_mount_point(app, client):
+def test_links_back_to_the_article_keep_the_mount_point(app, client, auth):
     with app.app_context():
         make_article(make_user("alice"), "Hello, World!")
         make_user("bob")
     mounted = {"base_url": "http://localhost/mount"}  # SCRIPT_NAME=/mount
 
     anonymous = client.get("/article/hello-world/", **mounted).text
-    sign_in(client, "bob")
+    auth.login("bob")
     signed_in = client.get("/article/hello-world/", **mounted).text
 
     assert 'href="/mount/login/?next=/mount/article/hello-world/"' in anonymous
