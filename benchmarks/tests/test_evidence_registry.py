@@ -22,7 +22,13 @@ def test_every_listed_claim_is_in_the_registry_and_nothing_else():
 
 @pytest.mark.skipif(not ARTICLES_LIST.exists(), reason="no list beside the repository")
 def test_the_list_in_the_repository_is_the_list_beside_it():
-    assert CLAIMS_LIST.read_text() == ARTICLES_LIST.read_text()
+    """The same claims, word for word (table rows); only the opening, which says where the
+    articles themselves are, is the repository's own."""
+
+    def rows(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith("|")]
+
+    assert rows(CLAIMS_LIST.read_text()) == rows(ARTICLES_LIST.read_text()) != []
 
 
 @pytest.mark.parametrize("claim_id", CLAIMS)
