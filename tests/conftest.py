@@ -33,6 +33,7 @@ class Server:
     name: str
     base_url: str
     secret_key: str | None = None  # the key the launcher gave the twin; None for --base-url
+    database_url: str | None = None  # the database the suite made for it; None for --base-url
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -66,7 +67,7 @@ def twin(request: pytest.FixtureRequest, database_server, tmp_path_factory) -> S
             log_path=workdir / "gunicorn.log",
             extra_env={"TWINS_COUNT_QUERIES": "1"},
         ) as running:
-            yield Server(name, running.base_url, running.env["SECRET_KEY"])
+            yield Server(name, running.base_url, running.env["SECRET_KEY"], database_url)
     finally:
         if database_server:
             drop_postgres_database(database_url)

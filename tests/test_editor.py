@@ -132,9 +132,10 @@ def test_author_deletes_article(anon, writer):
 
 def test_deleted_article_leaves_the_favorites_of_its_readers(anon, writer, account):
     slug = write_article(writer.browser)
-    account.browser.submit(f"/article/{slug}/", "favorite-form")
+    assert account.browser.submit(f"/article/{slug}/", "favorite-form").status == 302
+    assert anon.get(f"/profile/{account.username}/favorites/").preview_slugs() == [slug]
 
-    writer.browser.submit(f"/article/{slug}/", "delete-article-form")
+    assert writer.browser.submit(f"/article/{slug}/", "delete-article-form").status == 302
 
     page = anon.get(f"/profile/{account.username}/favorites/")
     assert page.status == 200

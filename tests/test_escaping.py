@@ -102,6 +102,8 @@ def test_markdown_makes_no_dangerous_links(anon, writer, markdown):
 
     body = anon.get(f"/article/{slug}/").one("article-body")
 
+    assert body.get_text(" ", strip=True).startswith("See ")
+    assert "here." in body.get_text()
     targets = [
         element.get(attribute, "").strip().lower()
         for element in body.find_all(True)

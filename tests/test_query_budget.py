@@ -1,7 +1,8 @@
 """List and article pages run as many SQL statements for one article as for ten (no N+1).
 
 Read from the `X-Query-Count` header, which a twin sends when started with
-`TWINS_COUNT_QUERIES=1` (the suite starts its twins so); skipped against a server that does not.
+`TWINS_COUNT_QUERIES=1` (the suite starts its twins so); skipped only against a --base-url server
+that does not.
 """
 
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.support.factories import Account, add_comment, favorite, register, unique, write_article
+from tests.support.query_counts import query_count
 
 
 @dataclass(frozen=True)
@@ -43,15 +45,12 @@ def lists(twin) -> Lists:
     return Lists(few, many, few_tag, many_tag, few_slug, many_slugs[0])
 
 
-def query_count(browser, path: str) -> int:
+def page_query_count(twin, browser, path: str) -> int:
     """Statements run for the page, read on a second visit so one-off session writes don't count."""
     browser.get(path)
     page = browser.get(path)
     assert page.status == 200, path
-    value = page.response.headers.get("X-Query-Count")
-    if value is None:
-        pytest.skip("the server does not count queries (TWINS_COUNT_QUERIES is off)")
-    return int(value)
+    return query_count(twin, page.response.headers)
 
 
 PAGES = {
@@ -64,7 +63,9 @@ PAGES = {
 
 @pytest.mark.parametrize("viewer", ["anonymous", "signed in"])
 @pytest.mark.parametrize("kind", PAGES)
-def test_page_runs_the_same_queries_for_one_item_as_for_ten(anon, reader, lists, kind, viewer):
+def test_page_runs_the_same_queries_for_one_item_as_for_ten(
+    twin, anon, reader, lists, kind, viewer
+):
     browser = anon if viewer == "anonymous" else reader.browser
     names = {
         "few": lists.few.username,
@@ -76,4 +77,4 @@ def test_page_runs_the_same_queries_for_one_item_as_for_ten(anon, reader, lists,
     }
     small, large = (path.format(**names) for path in PAGES[kind])
 
-    assert query_count(browser, small) == query_count(browser, large)
+    assert page_query_count(twin, browser, small) == page_query_count(twin, browser, large)

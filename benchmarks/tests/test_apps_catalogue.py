@@ -98,11 +98,15 @@ def test_every_app_module_exists_and_names_its_callable(comparisons):
 
 
 def test_django_variants_name_settings_modules_that_exist(comparisons):
-    for comparison in comparisons:
-        for target in comparison.targets:
-            settings = target.env.get("DJANGO_SETTINGS_MODULE")
-            if settings and settings.startswith("benchmarks."):
-                assert find_spec(settings) is not None, settings
+    variants = {
+        target.name: target.env["DJANGO_SETTINGS_MODULE"]
+        for comparison in comparisons
+        for target in comparison.targets
+        if target.env.get("DJANGO_SETTINGS_MODULE", "").startswith("benchmarks.")
+    }
+    assert set(variants) == {"django-mw-none", "django-mw-startproject", "django-jinja2"}
+    for name, settings in variants.items():
+        assert find_spec(settings) is not None, f"{name}: {settings}"
 
 
 def literal(module: str, name: str):

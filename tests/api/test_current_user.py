@@ -28,7 +28,7 @@ def test_update_sets_bio_and_image(api, user):
 
 
 def test_update_stores_an_empty_bio_and_image_as_null(user):
-    update(user, bio="Something.", image="https://example.com/a.png")
+    assert update(user, bio="Something.", image="https://example.com/a.png").status == 200
 
     reply = update(user, bio="", image="")
 
@@ -38,7 +38,9 @@ def test_update_stores_an_empty_bio_and_image_as_null(user):
 
 
 def test_update_accepts_null_bio_and_image(user):
-    update(user, bio="Something.", image="https://example.com/a.png")
+    assert current(user)["bio"] is None
+    assert update(user, bio="Something.", image="https://example.com/a.png").status == 200
+    assert current(user)["bio"] == "Something."
 
     reply = update(user, bio=None, image=None)
 
@@ -168,7 +170,12 @@ def test_update_lists_every_wrong_field_and_changes_nothing(refused):
 
     assert reply.status == 422
     assert set(reply.errors) == {"username", "email", "password", "bio"}
-    assert current(refused)["username"] == refused.username
+    after = current(refused)
+    assert (after["username"], after["email"], after["bio"]) == (
+        refused.username,
+        refused.email,
+        None,
+    )
 
 
 def test_update_without_a_token_is_401(api):
