@@ -5,6 +5,17 @@ Twin: django_impl/api/apps.py and urls.py.
 
 from flask import Blueprint
 
-bp = Blueprint("api", __name__, url_prefix="/api")
+
+class ApiBlueprint(Blueprint):
+    """Every API path is served with or without a trailing slash and never redirected (a
+    client's POST would not survive it): a doubled slash is not merged, it names no path."""
+
+    def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
+        options.setdefault("strict_slashes", False)
+        options.setdefault("merge_slashes", False)
+        super().add_url_rule(rule, endpoint, view_func, **options)
+
+
+bp = ApiBlueprint("api", __name__, url_prefix="/api")
 
 from flask_impl.api import errors, views  # noqa: E402, F401  (registers handlers and routes on bp)
