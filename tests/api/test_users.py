@@ -197,7 +197,7 @@ def test_login_with_a_wrong_password_is_401(api, user):
     reply = api.post("/users/login", json={"user": {"email": user.email, "password": "wrong-pass"}})
 
     assert reply.status == 401
-    assert reply.errors == {"credentials": ["are invalid"]}
+    assert reply.errors == {"credentials": ["invalid"]}
 
 
 def test_login_with_an_unknown_email_is_401(api):
@@ -206,7 +206,7 @@ def test_login_with_an_unknown_email_is_401(api):
     reply = api.post("/users/login", json={"user": credentials})
 
     assert reply.status == 401
-    assert reply.errors == {"credentials": ["are invalid"]}
+    assert reply.errors == {"credentials": ["invalid"]}
 
 
 def test_login_with_a_malformed_email_is_422(api):
