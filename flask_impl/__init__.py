@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from flask_impl import query_count
 from flask_impl.accounts import bp as accounts_bp
+from flask_impl.api import ArticleSlugConverter
 from flask_impl.api import bp as api_bp
 from flask_impl.api.errors import answer_http_error, is_api_path
 from flask_impl.blog import bp as blog_bp
@@ -31,6 +32,7 @@ def create_app(config_class: type = Config) -> Flask:
     app = Flask(__name__, static_folder=str(REPO / "shared_spec" / "static"))
     app.config.from_object(config_class)
     app.config.from_prefixed_env()
+    app.url_map.converters["article_slug"] = ArticleSlugConverter
     if not app.debug and app.config["SECRET_KEY"] == DEVELOPMENT_SECRET_KEY:
         raise RuntimeError("SECRET_KEY is the development key: set SECRET_KEY (or DEBUG=1).")
 

@@ -4,6 +4,15 @@ Twin: django_impl/api/apps.py and urls.py.
 """
 
 from flask import Blueprint
+from werkzeug.routing import BaseConverter
+
+
+class ArticleSlugConverter(BaseConverter):
+    """An article's slug as the last segment of `/api/articles/<slug>`: any segment but `feed`,
+    so that `/api/articles/feed` is the feed alone, for every method (a PUT there is a 405, and
+    its `Allow` lists only the feed's methods)."""
+
+    regex = r"(?!feed$)[^/]+"
 
 
 class ApiBlueprint(Blueprint):

@@ -8,7 +8,7 @@ Twin: django_impl/api/views.py.
 from contextlib import suppress
 
 from flask import Response, g, jsonify
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Row, Select, select
 from sqlalchemy.orm import defer
 
 from flask_impl.accounts import services as accounts
@@ -80,16 +80,16 @@ def update_user():
     return user_response(user)
 
 
-def one_or_404(query: Select, what: str, name: str):
+def one_or_404(query: Select, what: str, name: str) -> Row:
     """The one row of query, or the 404 for `what`; text no database stores names nothing."""
     row = db.session.execute(query).one_or_none() if validation.storable(name) else None
     if row is None:
         raise not_found(what)
-    return row if len(row) > 1 else row[0]
+    return row
 
 
 def profile_or_404(username: str) -> User:
-    return one_or_404(select(User).where(User.username == username), "profile", username)
+    return one_or_404(select(User).where(User.username == username), "profile", username)[0]
 
 
 @bp.get("/profiles/<username>")
@@ -146,7 +146,7 @@ def feed():
 
 
 def article_or_404(slug: str) -> Article:
-    return one_or_404(select(Article).where(Article.slug == slug), "article", slug)
+    return one_or_404(select(Article).where(Article.slug == slug), "article", slug)[0]
 
 
 def own_article(slug: str) -> Article:
@@ -193,7 +193,7 @@ def create_article():
     return article_response(article, 201)
 
 
-@bp.get("/articles/<slug>")
+@bp.get("/articles/<article_slug:slug>")
 @token_optional
 def get_article(slug: str):
     """Read once: the article with its author and the reader's flags, then its tags."""
@@ -201,7 +201,7 @@ def get_article(slug: str):
     return jsonify(article=article_json(*row))
 
 
-@bp.put("/articles/<slug>")
+@bp.put("/articles/<article_slug:slug>")
 @token_required
 def update_article(slug: str):
     article = own_article(slug)
@@ -217,7 +217,7 @@ def update_article(slug: str):
     return article_response(article)
 
 
-@bp.delete("/articles/<slug>")
+@bp.delete("/articles/<article_slug:slug>")
 @token_required
 def delete_article(slug: str):
     db.session.delete(own_article(slug))

@@ -1,19 +1,9 @@
-"""What both twins keep where their routers and slug rules differ (shared_spec/differences.md)."""
+"""What both twins keep where their routers, lookups and slug rules differ (differences.md)."""
 
 import requests
 
 from tests.support.api import article_fields
 from tests.support.factories import unique
-
-
-def test_a_write_to_the_feed_path_is_refused_and_changes_nothing(user):
-    reply = user.api.put("/articles/feed", json={"article": article_fields()})
-
-    # Django: the feed's view has no PUT (405); Flask: the article route takes it (no such
-    # article, 404)
-    assert reply.status in {404, 405}
-    assert set(reply.errors) <= {"method", "article"}
-    assert user.api.get("/articles/feed").status == 200
 
 
 def test_an_ascii_title_gives_the_same_slug_in_both(user):

@@ -54,6 +54,7 @@ def test_an_unknown_api_path_is_a_json_404(api, path):
         ("GET", "/users"),
         ("GET", "/users/login"),
         ("POST", "/user"),
+        ("PUT", "/articles/feed"),
         ("GET", "/articles/some-slug/favorite"),
     ],
 )

@@ -137,7 +137,7 @@ def test_api_paths_with_a_trailing_slash_are_served_not_redirected(client):
 def test_api_errors_are_json_and_never_redirect(client):
     assert client.get("/api//tags").json == {"errors": {"resource": ["not found"]}}
     assert client.get("/api/nothing").status_code == 404
-    response = client.patch("/api/articles/feed")
+    response = client.put("/api/articles/feed")
     assert response.status_code == 405
     assert response.json == {"errors": {"method": ["not allowed"]}}
 
