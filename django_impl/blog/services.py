@@ -1,4 +1,8 @@
-"""Blog logic apart from HTTP: slugs, tags, Markdown, feeds. Twin: flask_impl/blog/services.py."""
+"""Blog logic apart from HTTP: slugs, tags, Markdown, filtered lists, comments, tag lists.
+
+Twin: flask_impl/blog/rules.py, flask_impl/blog/queries.py, flask_impl/blog/writes.py
+(unique_slug) and flask_impl/blog/rendering.py.
+"""
 
 import re
 import secrets
