@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, abort, render_template, request
 from flask_babel import get_locale
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, SecurityError
@@ -10,13 +10,13 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from flask_impl import query_count
 from flask_impl.accounts import bp as accounts_bp
+from flask_impl.api import ArticleSlugConverter
 from flask_impl.api import bp as api_bp
 from flask_impl.api.errors import answer_http_error, is_api_path
 from flask_impl.blog import bp as blog_bp
 from flask_impl.blog.commands import load_seed_command
-from flask_impl.blog.services import render_markdown
+from flask_impl.blog.rendering import render_markdown
 from flask_impl.config import DEVELOPMENT_SECRET_KEY, REPO, Config
-from flask_impl.converters import CONVERTERS
 from flask_impl.extensions import babel, cors, csrf, db, login_manager, migrate
 from flask_impl.helpers import current_path
 
@@ -32,9 +32,7 @@ def create_app(config_class: type = Config) -> Flask:
     app = Flask(__name__, static_folder=str(REPO / "shared_spec" / "static"))
     app.config.from_object(config_class)
     app.config.from_prefixed_env()
-    app.url_map.converters.update(CONVERTERS)
-    # As in Django: `//` in a path is not merged by a redirect (API paths are never redirected).
-    app.url_map.merge_slashes = False
+    app.url_map.converters["article_slug"] = ArticleSlugConverter
     if not app.debug and app.config["SECRET_KEY"] == DEVELOPMENT_SECRET_KEY:
         raise RuntimeError("SECRET_KEY is the development key: set SECRET_KEY (or DEBUG=1).")
 
@@ -51,6 +49,7 @@ def create_app(config_class: type = Config) -> Flask:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(blog_bp)
     app.register_blueprint(api_bp)
+    app.url_value_preprocessor(refuse_nul_in_path)
     app.after_request(set_security_headers)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(SecurityError, refuse_untrusted_host)
@@ -59,6 +58,13 @@ def create_app(config_class: type = Config) -> Flask:
     app.add_template_global(get_locale)
     app.cli.add_command(load_seed_command)
     return app
+
+
+def refuse_nul_in_path(endpoint: str | None, values: dict | None) -> None:
+    """A page's path part with NUL names no row, and PostgreSQL cannot even compare one: 404 at
+    once. The API's lookups answer their own 404s, which name what was not found."""
+    if values and not is_api_path(request.path) and any("\x00" in str(v) for v in values.values()):
+        abort(404)
 
 
 def set_security_headers(response: Response) -> Response:

@@ -22,6 +22,8 @@ APART = ("migrations", "tests")
 BY_NAME = {
     "models.py": "models", "views.py": "views", "urls.py": "views", "forms.py": "forms",
     "admin.py": "admin", "services.py": "services", "settings.py": "configuration",
+    "rules.py": "services", "queries.py": "services", "writes.py": "services",
+    "rendering.py": "services",
     "wsgi.py": "configuration", "asgi.py": "configuration", "manage.py": "configuration",
     "apps.py": "configuration", "config.py": "configuration", "extensions.py": "configuration",
     "__init__.py": "configuration",

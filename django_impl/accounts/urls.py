@@ -10,6 +10,6 @@ urlpatterns = [
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
     path("settings/", views.settings, name="settings"),
-    path("profile/<str:username>/follow/", views.follow, name="follow"),
-    path("profile/<str:username>/unfollow/", views.unfollow, name="unfollow"),
+    path("profile/<slug:username>/follow/", views.follow, name="follow"),
+    path("profile/<slug:username>/unfollow/", views.unfollow, name="unfollow"),
 ]

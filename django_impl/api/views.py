@@ -25,7 +25,6 @@ from blog.forms import ArticleForm, CommentForm
 from blog.models import Article
 
 ARTICLE_FIELDS = ("title", "description", "body")
-MAX_ID = 2**63 - 1  # a BIGINT primary key
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -109,7 +108,7 @@ class LoginView(ApiView):
         data, errors = validation.form_data(fields, ("email", "password"))
         form = SignInForm(data=data)
         if form.has_error(NON_FIELD_ERRORS, code="invalid_login"):
-            raise refusal(401, "credentials", "are invalid")
+            raise refusal(401, "credentials", "invalid")
         validation.check(form, errors)
         return user_response(form.get_user())
 
@@ -236,10 +235,7 @@ class CommentsView(ApiView):
 class CommentView(ApiView):
     @token_required
     def delete(self, request, slug, comment_id):
-        article = find_article(slug)
-        if comment_id > MAX_ID:
-            raise not_found("comment")
-        comment = get_or_404(article.comments, "comment", pk=comment_id)
+        comment = get_or_404(find_article(slug).comments, "comment", pk=comment_id)
         authored(comment, request.user, "comment").delete()
         return HttpResponse(status=204)
 

@@ -2,14 +2,15 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from blog import services
-from blog.models import Article, Comment
+from blog.models import Article, Comment, Tag
 
 
 class ArticleForm(forms.ModelForm):
-    # One text field for the many-to-many: parsed by services, saved by save().
+    # One text field for the many-to-many: parsed by services, saved by save_m2m().
     tags = forms.CharField(label=_("Tags"), required=False)
 
     class Meta:
@@ -40,10 +41,15 @@ class ArticleForm(forms.ModelForm):
         return names
 
     def save(self, commit=True):
-        article = super().save(commit)
-        if commit:
-            services.set_tags(article, self.cleaned_data["tags"])
-        return article
+        """The article and its tags in one transaction; with commit=False, save_m2m() sets
+        the tags, as for any ModelForm."""
+        with transaction.atomic():
+            return super().save(commit)
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        names = self.cleaned_data["tags"]
+        self.instance.tags.set([Tag.objects.get_or_create(name=name)[0] for name in names])
 
 
 class CommentForm(forms.ModelForm):

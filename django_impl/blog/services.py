@@ -1,4 +1,8 @@
-"""Blog logic apart from HTTP: slugs, tags, Markdown, feeds. Twin: flask_impl/blog/services.py."""
+"""Blog logic apart from HTTP: slugs, tags, Markdown, filtered lists, comments, tag lists.
+
+Twin: flask_impl/blog/rules.py, flask_impl/blog/queries.py, flask_impl/blog/writes.py
+(unique_slug) and flask_impl/blog/rendering.py.
+"""
 
 import re
 import secrets
@@ -47,30 +51,6 @@ def normalize_tags(names: Iterable[str]) -> list[str]:
 
 def is_valid_tag(name: str) -> bool:
     return TAG_PATTERN.fullmatch(name) is not None
-
-
-def set_tags(article: Article, names: list[str]) -> None:
-    article.tags.set([Tag.objects.get_or_create(name=name)[0] for name in names])
-
-
-def global_feed():
-    return Article.objects.previews()
-
-
-def followed_feed(user):
-    return Article.objects.feed_for(user).previews()
-
-
-def tag_feed(name: str):
-    return Article.objects.tagged(name).previews()
-
-
-def articles_by(author):
-    return Article.objects.filter(author=author).previews()
-
-
-def favorites_of(user):
-    return Article.objects.favorited_by_any([user]).previews()
 
 
 def filtered_feed(*, tag=None, author=None, favorited=None):

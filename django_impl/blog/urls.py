@@ -8,7 +8,7 @@ app_name = "blog"
 urlpatterns = [
     path("", views.home, name="home"),
     path("feed/", views.your_feed, name="your_feed"),
-    path("tag/<str:tag>/", views.tag_feed, name="tag_feed"),
+    path("tag/<slug:tag>/", views.tag_feed, name="tag_feed"),
     path("editor/", views.article_create, name="article_create"),
     path("editor/<slug:slug>/", views.article_update, name="article_update"),
     path("article/<slug:slug>/", views.article_detail, name="article_detail"),
@@ -21,7 +21,7 @@ urlpatterns = [
     ),
     path("article/<slug:slug>/favorite/", views.favorite, name="favorite"),
     path("article/<slug:slug>/unfavorite/", views.unfavorite, name="unfavorite"),
-    path("profile/<str:username>/", views.profile, name="profile"),
-    path("profile/<str:username>/favorites/", views.profile_favorites, name="profile_favorites"),
+    path("profile/<slug:username>/", views.profile, name="profile"),
+    path("profile/<slug:username>/favorites/", views.profile_favorites, name="profile_favorites"),
     path("events/articles", views.article_events, name="article_events"),
 ]

@@ -39,7 +39,7 @@ class ArticleListView(ListView):
 
 class HomeView(ArticleListView):
     def get_queryset(self):
-        return services.global_feed()
+        return Article.objects.previews()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(popular_tags=services.popular_tags(), **kwargs)
@@ -49,14 +49,14 @@ class YourFeedView(LoginRequiredMixin, ArticleListView):
     tab = "yours"
 
     def get_queryset(self):
-        return services.followed_feed(self.request.user)
+        return Article.objects.feed_for(self.request.user).previews()
 
 
 class TagFeedView(HomeView):
     tab = "tag"
 
     def get_queryset(self):
-        return services.tag_feed(self.kwargs["tag"])
+        return Article.objects.tagged(self.kwargs["tag"]).previews()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.kwargs["tag"], **kwargs)
@@ -71,7 +71,7 @@ class ProfileView(ArticleListView):
         return get_object_or_404(User, username=self.kwargs["username"])
 
     def get_queryset(self):
-        return services.articles_by(self.profile)
+        return Article.objects.filter(author=self.profile).previews()
 
     def get_context_data(self, **kwargs):
         following = is_following(self.request.user, self.profile)
@@ -82,7 +82,7 @@ class ProfileFavoritesView(ProfileView):
     tab = "favorites"
 
     def get_queryset(self):
-        return services.favorites_of(self.profile)
+        return Article.objects.favorited_by_any([self.profile]).previews()
 
 
 def article_page_context(request, article, comment_form=None):

@@ -80,9 +80,7 @@ class RegisterForm(UniqueAccountMixin, FlaskForm):
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(
-        _l("Email"), filters=[normalize_email], validators=[DataRequired(), no_null_characters]
-    )
+    email = email_field()
     password = PasswordField(_l("Password"), validators=[DataRequired(), no_null_characters])
     next = HiddenField()
 

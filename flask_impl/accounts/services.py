@@ -1,13 +1,14 @@
 """Account rules apart from HTTP: credentials, unique names, settings, follows.
 
-Twin: django_impl/accounts/services.py.
+The writes change the session and never commit: the view that calls them commits (as in
+flask_impl/blog/writes.py). Twin: django_impl/accounts/services.py.
 """
 
 import re
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, Select, delete, func, insert, literal, select
 
 from flask_impl.accounts.models import User, follows
 from flask_impl.extensions import db
@@ -78,7 +79,6 @@ def create_user(username: str, email: str, password: str) -> User:
     user = User(username=username, email=email)
     user.set_password(password)
     db.session.add(user)
-    db.session.commit()
     return user
 
 
@@ -93,30 +93,35 @@ def update_settings(
     user.email = email
     if password:
         user.set_password(password)
-    db.session.commit()
+
+
+def follow_link(user: User, profile: User) -> Select:
+    """The row of the follows table that says user follows profile."""
+    return select(follows).where(
+        follows.c.from_user_id == user.id, follows.c.to_user_id == profile.id
+    )
 
 
 def is_following(user: User, profile: User) -> bool:
     """Whether user follows profile; never true for an anonymous visitor."""
     if not user.is_authenticated:
         return False
-    link = select(follows).where(
-        follows.c.from_user_id == user.id, follows.c.to_user_id == profile.id
-    )
-    return db.session.scalar(select(link.exists()))
+    return db.session.scalar(select(follow_link(user, profile).exists()))
 
 
 def follow(user: User, profile: User) -> None:
+    """One statement, whatever the number of follows: the link is added unless it exists."""
     if user.id == profile.id:
         raise CannotFollowSelf(profile.username)
-    if profile not in user.following:
-        user.following.append(profile)
-        db.session.commit()
+    link = select(literal(user.id, BigInteger), literal(profile.id, BigInteger)).where(
+        ~follow_link(user, profile).exists()
+    )
+    db.session.execute(insert(follows).from_select(["from_user_id", "to_user_id"], link))
 
 
 def unfollow(user: User, profile: User) -> None:
     if user.id == profile.id:
         raise CannotFollowSelf(profile.username)
-    if profile in user.following:
-        user.following.remove(profile)
-        db.session.commit()
+    db.session.execute(
+        delete(follows).where(follows.c.from_user_id == user.id, follows.c.to_user_id == profile.id)
+    )

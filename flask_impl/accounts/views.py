@@ -26,7 +26,9 @@ def register():
         return redirect(url_for("blog.home"))
     form = RegisterForm()
     if form.validate_on_submit():
-        sign_in(services.create_user(form.username.data, form.email.data, form.password.data))
+        user = services.create_user(form.username.data, form.email.data, form.password.data)
+        db.session.flush()  # the new row's id, which the session cookie holds
+        sign_in(user)
         return redirect(url_for("blog.home"))
     return render_template("accounts/register.html", form=form), form_status(form)
 
@@ -61,12 +63,13 @@ def settings():
             email=form.email.data,
             password=form.password.data,
         )
+        db.session.commit()
         flash(_("Your settings are saved."))
         return redirect(url_for("accounts.settings"))
     return render_template("accounts/settings.html", form=form), form_status(form)
 
 
-@bp.post("/profile/<str:username>/follow/")
+@bp.post("/profile/<username>/follow/")
 @login_required
 def follow(username: str):
     profile = db.one_or_404(select(User).where(User.username == username))
@@ -74,10 +77,11 @@ def follow(username: str):
         services.follow(current_user, profile)
     except services.CannotFollowSelf:
         abort(400, _("You cannot follow yourself."))
+    db.session.commit()
     return redirect_to_next(url_for("blog.profile", username=profile.username))
 
 
-@bp.post("/profile/<str:username>/unfollow/")
+@bp.post("/profile/<username>/unfollow/")
 @login_required
 def unfollow(username: str):
     profile = db.one_or_404(select(User).where(User.username == username))
@@ -85,4 +89,5 @@ def unfollow(username: str):
         services.unfollow(current_user, profile)
     except services.CannotFollowSelf:
         abort(400, _("You cannot unfollow yourself."))
+    db.session.commit()
     return redirect_to_next(url_for("blog.profile", username=profile.username))

@@ -4,7 +4,7 @@ errors (unknown path, wrong method, body too large) on /api paths.
 Twin: django_impl/api/errors.py.
 """
 
-from flask import Response, jsonify
+from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from flask_impl.api import bp
@@ -48,7 +48,13 @@ def answer_api_error(error: ApiError) -> tuple[Response, int]:
 
 
 def answer_http_error(error: HTTPException) -> Response:
-    """Werkzeug's HTTP errors as JSON; the app's handler calls this for paths under /api."""
+    """Werkzeug's HTTP errors as JSON; the app's handler calls this for paths under /api.
+
+    A CORS preflight is answered even where the API has no such path (flask-cors adds its
+    headers), so that the browser sends the request and its client can read the JSON 404.
+    """
+    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        return Response(status=200)
     key, message = HTTP_ERRORS.get(error.code, ("request", error.name.lower()))
     response = jsonify(errors={key: [message]})
     response.status_code = error.code

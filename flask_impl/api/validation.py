@@ -1,127 +1,42 @@
-"""Reading API input: the JSON body, the fields of each request, paging, taken names; the
-messages of api.md.
+"""Reading API input: the JSON body, paging, filters, and the forms' errors in api.md's words.
 
-The field rules are the pages' own (accounts and blog services), so the two cannot drift.
-Twin: django_impl/api/validation.py.
+The field rules are the pages' own forms (accounts.forms, blog.forms) and the blog's tag rules,
+so the pages and the API cannot drift. Twin: django_impl/api/validation.py.
 """
 
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from functools import partial
 from typing import Any
 
 from flask import request
+from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
+from werkzeug.datastructures import MultiDict
+from wtforms import Field
+from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
 
-from flask_impl.accounts import services as accounts
-from flask_impl.accounts.models import User
+from flask_impl.accounts.forms import UniqueAccountMixin
 from flask_impl.api.errors import ApiError
-from flask_impl.blog import services as blog
+from flask_impl.blog import rules
 from flask_impl.extensions import db
 
 BLANK = "can't be blank"
 INVALID = "is invalid"
+TAKEN = "has already been taken"
 NOT_A_STRING = "must be a string"
 NOT_A_TAG_LIST = "must be a list of strings"
 NOT_AN_OBJECT = "must be a JSON object"
-TAKEN = "has already been taken"
 DIGITS = re.compile(r"[0-9]{1,10}")
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 PAGING = {"limit": (20, 1, 100), "offset": (0, 0, 2_147_483_647)}  # default, minimum, maximum
-
-Rule = Callable[[Any], Any]
-
-
-class FieldError(ValueError):
-    """One field's value is refused; its args are the messages the API answers."""
+# The API authenticates by its token, never by the session cookie: its forms carry no CSRF field.
+API_META = {"csrf": False}
+UNIQUE = {UniqueAccountMixin.validate_username, UniqueAccountMixin.validate_email}
 
 
 def storable(value: str) -> bool:
     """Text every database can store and compare: no NUL, no unpaired surrogate."""
     return UNSTORABLE.search(value) is None
-
-
-def text(value: Any, *, max_length: int | None = None, strip: bool = True) -> str:
-    """A string that is not blank, storable and not over max_length characters."""
-    if value is None:
-        raise FieldError(BLANK)
-    if not isinstance(value, str):
-        raise FieldError(NOT_A_STRING)
-    if not storable(value):
-        raise FieldError(INVALID)
-    value = value.strip() if strip else value
-    if not value:
-        raise FieldError(BLANK)
-    if max_length is not None and len(value) > max_length:
-        raise FieldError(f"is too long (maximum is {max_length} characters)")
-    return value
-
-
-def optional_text(value: Any, *, max_length: int) -> str | None:
-    """Like text, but null and blank are stored as NULL (bio, image)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return text(value, max_length=max_length)
-
-
-def username(value: Any) -> str:
-    value = text(value, max_length=accounts.USERNAME_MAX_LENGTH)
-    if not accounts.is_valid_username(value):
-        raise FieldError(INVALID)
-    return value
-
-
-def email(value: Any) -> str:
-    value = text(accounts.normalize_email(value), max_length=accounts.EMAIL_MAX_LENGTH)
-    if not accounts.is_valid_email(value):
-        raise FieldError(INVALID)
-    return value
-
-
-def password(value: Any) -> str:
-    value = text(value, max_length=accounts.PASSWORD_MAX_LENGTH, strip=False)
-    if len(value) < accounts.PASSWORD_MIN_LENGTH:
-        raise FieldError(f"is too short (minimum is {accounts.PASSWORD_MIN_LENGTH} characters)")
-    return value
-
-
-def image(value: Any) -> str | None:
-    value = optional_text(value, max_length=accounts.IMAGE_MAX_LENGTH)
-    if value is not None and not accounts.is_http_url(value):
-        raise FieldError(INVALID)
-    return value
-
-
-def tag_list(value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
-        raise FieldError(NOT_A_TAG_LIST)
-    names = blog.normalize_tags(value)
-    messages = []
-    if not all(blog.is_valid_tag(name) for name in names):
-        messages.append(INVALID)
-    if len(names) > blog.MAX_TAGS:
-        messages.append(f"is too long (maximum is {blog.MAX_TAGS} tags)")
-    if messages:
-        raise FieldError(*messages)
-    return names
-
-
-USER = {"username": username, "email": email, "password": password}
-USER_CHANGES = {
-    **USER,
-    "bio": partial(optional_text, max_length=accounts.BIO_MAX_LENGTH),
-    "image": image,
-}
-LOGIN = {"email": email, "password": partial(text, strip=False)}
-ARTICLE = {
-    "title": partial(text, max_length=blog.TITLE_MAX_LENGTH),
-    "description": partial(text, max_length=blog.DESCRIPTION_MAX_LENGTH),
-    "body": partial(text, max_length=blog.BODY_MAX_LENGTH),
-    "tagList": tag_list,
-}
-COMMENT = {"body": partial(text, max_length=blog.COMMENT_MAX_LENGTH)}
 
 
 def json_object() -> dict[str, Any]:
@@ -150,45 +65,93 @@ def wrapped(wrapper: str) -> dict[str, Any]:
     return fields
 
 
-def checked(wrapper: str, rules: Mapping[str, Rule], required: tuple[str, ...] = ()) -> dict:
-    """The wrapper's fields that rules name, each cleaned by its rule; absent ones are left out
-    unless required. Every refused field is listed in one 422."""
-    fields = wrapped(wrapper)
-    cleaned, errors = {}, {}
-    for name, rule in rules.items():
-        if name not in fields and name not in required:
+def form_data(fields: dict, names: tuple[str, ...]) -> tuple[MultiDict, dict[str, list[str]]]:
+    """A form's data: the named fields sent (null as blank; a field not sent keeps the form's
+    own value); and the errors of the fields sent that are not storable text."""
+    data, errors = MultiDict(), {}
+    for name in names:
+        if name not in fields:
             continue
+        value = fields[name]
+        if value is not None and not isinstance(value, str):
+            errors[name] = [NOT_A_STRING]
+        elif value is not None and not storable(value):
+            errors[name] = [INVALID]
+        else:
+            data[name] = value or ""
+    return data, errors
+
+
+def tag_list(fields: dict, data: MultiDict, errors: dict) -> None:
+    """The tags sent as `tagList`, lowercased and without duplicates, into the form's data as
+    its tag field takes them; a refused list goes into errors."""
+    if "tagList" not in fields:
+        return
+    value = fields["tagList"]
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        errors["tagList"] = [NOT_A_TAG_LIST]
+        return
+    names = rules.normalize_tags(value)
+    messages = []
+    if not all(rules.is_valid_tag(name) for name in names):
+        messages.append(INVALID)
+    if len(names) > rules.MAX_TAGS:
+        messages.append(f"is too long (maximum is {rules.MAX_TAGS} tags)")
+    if messages:
+        errors["tagList"] = messages
+    else:
+        data["tags"] = " ".join(names)
+
+
+def message(validator, field: Field) -> str:
+    """api.md's message for the kind of validator that refused the field."""
+    if isinstance(validator, DataRequired):
+        return BLANK
+    if isinstance(validator, Length):
+        if validator.max != -1 and len(field.data or "") > validator.max:
+            return f"is too long (maximum is {validator.max} characters)"
+        return f"is too short (minimum is {validator.min} characters)"
+    return TAKEN if validator in UNIQUE else INVALID
+
+
+def messages(form: FlaskForm, field: Field) -> list[str]:
+    """The refused field's validators run again in WTForms' order, each refusal in api.md's words
+    (WTForms keeps only the messages, which are the pages' and in the visitor's language)."""
+    inline = getattr(type(form), f"validate_{field.name}", None)
+    found = []
+    for validator in [*field.validators, *([inline] if inline else [])]:
         try:
-            cleaned[name] = rule(fields.get(name))
-        except FieldError as error:
-            errors[name] = list(error.args)
+            validator(form, field)
+        except StopValidation:
+            found.append(message(validator, field))
+            break
+        except ValidationError:
+            found.append(message(validator, field))
+    return list(dict.fromkeys(found))
+
+
+def check(form: FlaskForm, errors: dict[str, list[str]]) -> None:
+    """Refuse unless the form and the fields refused before it are clean: a 422 listing every
+    refused field, or a 409 when being taken is all that is wrong (validation comes first)."""
+    if not form.validate():
+        for field in [field for field in form if field.errors]:
+            errors.setdefault(field.name, messages(form, field))
+    taken = {name for name, field_messages in errors.items() if field_messages == [TAKEN]}
+    if taken and taken == set(errors):
+        raise ApiError(409, errors)
     if errors:
-        raise ApiError(422, errors)
-    return cleaned
+        raise ApiError(422, {name: errors[name] for name in errors if name not in taken})
 
 
-def new_user() -> dict[str, str]:
-    return checked("user", USER, required=tuple(USER))
-
-
-def user_changes() -> dict[str, str | None]:
-    return checked("user", USER_CHANGES)
-
-
-def credentials() -> dict[str, str]:
-    return checked("user", LOGIN, required=tuple(LOGIN))
-
-
-def new_article() -> dict[str, Any]:
-    return checked("article", ARTICLE, required=("title", "description", "body"))
-
-
-def article_changes() -> dict[str, Any]:
-    return checked("article", ARTICLE)
-
-
-def new_comment() -> dict[str, str]:
-    return checked("comment", COMMENT, required=("body",))
+def commit_account(form: FlaskForm) -> None:
+    """Commit a new or changed account; if a concurrent request took its username or email
+    since the form looked (the unique index refuses the write), the form's 409 now."""
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        check(form, {})
+        raise
 
 
 def paging() -> tuple[int, int]:
@@ -214,29 +177,3 @@ def list_filters() -> dict[str, str]:
     if errors:
         raise ApiError(422, errors)
     return {name: value for name, value in filters.items() if value}
-
-
-def refuse_taken(username: str | None, email: str | None, exclude: User | None = None) -> None:
-    """409 for a username (in any case) or email another user has."""
-    errors = {}
-    if username is not None and accounts.username_taken(username, exclude=exclude):
-        errors["username"] = [TAKEN]
-    if email is not None and accounts.email_taken(email, exclude=exclude):
-        errors["email"] = [TAKEN]
-    if errors:
-        raise ApiError(409, errors)
-
-
-@contextmanager
-def unique_account(
-    username: str | None, email: str | None, exclude: User | None = None
-) -> Iterator[None]:
-    """Refuse a taken username or email before the write, and again after it if a concurrent
-    request took one in between (the unique index stops the write)."""
-    refuse_taken(username, email, exclude)
-    try:
-        yield
-    except IntegrityError:
-        db.session.rollback()
-        refuse_taken(username, email, exclude)
-        raise

@@ -1,25 +1,31 @@
 """The RealWorld Conduit API: users, profiles, articles, favorites, comments, tags.
 
-Plain Flask views: validation.py reads the input, the blueprints' services do the work,
-serializers.py shapes the answer. Twin: django_impl/api/views.py.
+Plain Flask views: validation.py reads the input through the pages' own forms, the blueprints'
+services do the work, the view commits, serializers.py shapes the answer.
+Twin: django_impl/api/views.py.
 """
 
 from contextlib import suppress
 
 from flask import Response, g, jsonify
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Row, Select, select
 from sqlalchemy.orm import defer
 
 from flask_impl.accounts import services as accounts
+from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
 from flask_impl.accounts.models import User
 from flask_impl.api import bp, validation
 from flask_impl.api.auth import make_token, token_optional, token_required
 from flask_impl.api.errors import forbidden, not_found, refusal
 from flask_impl.api.serializers import article_json, comment_json, profile_json, user_json
-from flask_impl.blog import services as blog
+from flask_impl.api.validation import API_META
+from flask_impl.blog import queries, writes
+from flask_impl.blog.forms import ArticleForm, CommentForm
 from flask_impl.blog.models import Article, Comment
 from flask_impl.database import MAX_ID
 from flask_impl.extensions import db
+
+ARTICLE_FIELDS = ("title", "description", "body")
 
 
 def user_response(user: User, status: int = 200) -> tuple[Response, int]:
@@ -28,18 +34,23 @@ def user_response(user: User, status: int = 200) -> tuple[Response, int]:
 
 @bp.post("/users")
 def register():
-    fields = validation.new_user()
-    with validation.unique_account(fields["username"], fields["email"]):
-        user = accounts.create_user(**fields)
+    fields = validation.wrapped("user")
+    data, errors = validation.form_data(fields, ("username", "email", "password"))
+    form = RegisterForm(formdata=data, meta=API_META)
+    validation.check(form, errors)
+    user = accounts.create_user(form.username.data, form.email.data, form.password.data)
+    validation.commit_account(form)
     return user_response(user, 201)
 
 
 @bp.post("/users/login")
 def login():
-    user = accounts.authenticate(**validation.credentials())
-    if user is None:
-        raise refusal(401, "credentials", "are invalid")
-    return user_response(user)
+    data, errors = validation.form_data(validation.wrapped("user"), ("email", "password"))
+    form = LoginForm(formdata=data, meta=API_META)
+    validation.check(form, errors)
+    if form.user is None:
+        raise refusal(401, "credentials", "invalid")
+    return user_response(form.user)
 
 
 @bp.get("/user")
@@ -51,26 +62,34 @@ def get_user():
 @bp.put("/user")
 @token_required
 def update_user():
-    changes, user = validation.user_changes(), g.user
-    with validation.unique_account(changes.get("username"), changes.get("email"), exclude=user):
-        accounts.update_settings(
-            user,
-            image=changes.get("image", user.image),
-            username=changes.get("username", user.username),
-            bio=changes.get("bio", user.bio),
-            email=changes.get("email", user.email),
-            password=changes.get("password", ""),
-        )
+    user, fields = g.user, validation.wrapped("user")
+    data, errors = validation.form_data(fields, ("image", "username", "bio", "email", "password"))
+    if "password" in fields and fields["password"] in (None, ""):  # the form would keep it
+        errors["password"] = [validation.BLANK]
+    form = SettingsForm(user, formdata=data, meta=API_META)
+    validation.check(form, errors)
+    accounts.update_settings(
+        user,
+        image=form.image.data,
+        username=form.username.data,
+        bio=form.bio.data,
+        email=form.email.data,
+        password=form.password.data,
+    )
+    validation.commit_account(form)
     return user_response(user)
 
 
+def one_or_404(query: Select, what: str, name: str) -> Row:
+    """The one row of query, or the 404 for `what`; text no database stores names nothing."""
+    row = db.session.execute(query).one_or_none() if validation.storable(name) else None
+    if row is None:
+        raise not_found(what)
+    return row
+
+
 def profile_or_404(username: str) -> User:
-    profile = None
-    if validation.storable(username):
-        profile = db.session.scalar(select(User).where(User.username == username))
-    if profile is None:
-        raise not_found("profile")
-    return profile
+    return one_or_404(select(User).where(User.username == username), "profile", username)[0]
 
 
 @bp.get("/profiles/<username>")
@@ -89,6 +108,7 @@ def follow(username: str):
         accounts.follow(g.user, profile)
     except accounts.CannotFollowSelf:
         raise refusal(422, "profile", "cannot follow yourself") from None
+    db.session.commit()
     return jsonify(profile=profile_json(profile, True))
 
 
@@ -98,6 +118,7 @@ def unfollow(username: str):
     profile = profile_or_404(username)
     with suppress(accounts.CannotFollowSelf):  # nobody follows themselves: nothing to undo
         accounts.unfollow(g.user, profile)
+    db.session.commit()
     return jsonify(profile=profile_json(profile, False))
 
 
@@ -105,8 +126,8 @@ def article_list(query: Select[tuple[Article]]) -> Response:
     """A page of previews (no bodies) with the number of all matches: a fixed number of queries
     whatever the limit (the count, the page with the reader's flags, the page's tags)."""
     limit, offset = validation.paging()
-    count = db.session.scalar(blog.count_of(query))
-    page = blog.with_reader_flags(query, g.user).options(defer(Article.body, raiseload=True))
+    count = db.session.scalar(queries.count_of(query))
+    page = queries.with_reader_flags(query, g.user).options(defer(Article.body, raiseload=True))
     rows = db.session.execute(page.limit(limit).offset(offset)).all()
     articles = [article_json(*row, with_body=False) for row in rows]
     return jsonify(articles=articles, articlesCount=count)
@@ -115,22 +136,17 @@ def article_list(query: Select[tuple[Article]]) -> Response:
 @bp.get("/articles")
 @token_optional
 def list_articles():
-    return article_list(blog.filtered_feed(**validation.list_filters()))
+    return article_list(queries.filtered_feed(**validation.list_filters()))
 
 
 @bp.get("/articles/feed")
 @token_required
 def feed():
-    return article_list(blog.followed_feed(g.user))
+    return article_list(queries.followed_feed(g.user))
 
 
 def article_or_404(slug: str) -> Article:
-    article = None
-    if validation.storable(slug):
-        article = db.session.scalar(select(Article).where(Article.slug == slug))
-    if article is None:
-        raise not_found("article")
-    return article
+    return one_or_404(select(Article).where(Article.slug == slug), "article", slug)[0]
 
 
 def own_article(slug: str) -> Article:
@@ -142,7 +158,7 @@ def own_article(slug: str) -> Article:
 
 def as_the_reader_sees(condition: ColumnElement[bool]) -> Select:
     """Rows of (article, favorited, following) with the author joined and the tags loaded."""
-    return blog.with_reader_flags(blog.previews().where(condition), g.user)
+    return queries.with_reader_flags(queries.previews().where(condition), g.user)
 
 
 def article_response(article: Article, status: int = 200) -> tuple[Response, int]:
@@ -151,17 +167,29 @@ def article_response(article: Article, status: int = 200) -> tuple[Response, int
     return jsonify(article=article_json(*row)), status
 
 
+def article_form(article: Article | None = None) -> ArticleForm:
+    """The article form with the fields sent (a field not sent keeps the article's value),
+    checked; the tags as the form's tag field takes them."""
+    fields = validation.wrapped("article")
+    data, errors = validation.form_data(fields, ARTICLE_FIELDS)
+    validation.tag_list(fields, data, errors)
+    form = ArticleForm(formdata=data, obj=article, meta=API_META)
+    validation.check(form, errors)
+    return form
+
+
 @bp.post("/articles")
 @token_required
 def create_article():
-    fields = validation.new_article()
-    article = blog.create_article(
+    form = article_form()
+    article = writes.create_article(
         g.user,
-        title=fields["title"],
-        description=fields["description"],
-        body=fields["body"],
-        tags=fields.get("tagList", []),
+        title=form.title.data,
+        description=form.description.data,
+        body=form.body.data,
+        tags=form.tags.data,
     )
+    db.session.commit()
     return article_response(article, 201)
 
 
@@ -169,11 +197,7 @@ def create_article():
 @token_optional
 def get_article(slug: str):
     """Read once: the article with its author and the reader's flags, then its tags."""
-    row = None
-    if validation.storable(slug):
-        row = db.session.execute(as_the_reader_sees(Article.slug == slug)).one_or_none()
-    if row is None:
-        raise not_found("article")
+    row = one_or_404(as_the_reader_sees(Article.slug == slug), "article", slug)
     return jsonify(article=article_json(*row))
 
 
@@ -181,14 +205,15 @@ def get_article(slug: str):
 @token_required
 def update_article(slug: str):
     article = own_article(slug)
-    changes = validation.article_changes()
-    blog.update_article(
+    form = article_form(article)
+    writes.update_article(
         article,
-        title=changes.get("title", article.title),
-        description=changes.get("description", article.description),
-        body=changes.get("body", article.body),
-        tags=changes.get("tagList", [tag.name for tag in article.tags]),
+        title=form.title.data,
+        description=form.description.data,
+        body=form.body.data,
+        tags=form.tags.data,
     )
+    db.session.commit()
     return article_response(article)
 
 
@@ -200,43 +225,49 @@ def delete_article(slug: str):
     return "", 204
 
 
-@bp.post("/articles/<article_slug:slug>/favorite")
+@bp.post("/articles/<slug>/favorite")
 @token_required
 def favorite(slug: str):
     article = article_or_404(slug)
-    blog.favorite(g.user, article)
+    writes.favorite(g.user, article)
+    db.session.commit()
     return article_response(article)
 
 
-@bp.delete("/articles/<article_slug:slug>/favorite")
+@bp.delete("/articles/<slug>/favorite")
 @token_required
 def unfavorite(slug: str):
     article = article_or_404(slug)
-    blog.unfavorite(g.user, article)
+    writes.unfavorite(g.user, article)
+    db.session.commit()
     return article_response(article)
 
 
-@bp.get("/articles/<article_slug:slug>/comments")
+@bp.get("/articles/<slug>/comments")
 @token_optional
 def list_comments(slug: str):
-    rows = db.session.execute(blog.comments_for(article_or_404(slug), g.user)).all()
+    rows = db.session.execute(queries.comments_for(article_or_404(slug), g.user)).all()
     return jsonify(comments=[comment_json(*row) for row in rows])
 
 
-@bp.post("/articles/<article_slug:slug>/comments")
+@bp.post("/articles/<slug>/comments")
 @token_required
 def add_comment(slug: str):
     article = article_or_404(slug)
-    comment = blog.add_comment(article, g.user, validation.new_comment()["body"])
+    data, errors = validation.form_data(validation.wrapped("comment"), ("body",))
+    form = CommentForm(formdata=data, meta=API_META)
+    validation.check(form, errors)
+    comment = writes.add_comment(article, g.user, form.body.data)
+    db.session.commit()
     return jsonify(comment=comment_json(comment, False)), 201  # nobody follows themselves
 
 
-@bp.delete("/articles/<article_slug:slug>/comments/<int:comment_id>")
+@bp.delete("/articles/<slug>/comments/<int:comment_id>")
 @token_required
 def delete_comment(slug: str, comment_id: int):
     article = article_or_404(slug)
     comment = None
-    if comment_id <= MAX_ID:
+    if comment_id <= MAX_ID:  # a larger number is no BIGINT, which PostgreSQL refuses to compare
         query = select(Comment).where(Comment.id == comment_id, Comment.article_id == article.id)
         comment = db.session.scalar(query)
     if comment is None:
@@ -250,4 +281,4 @@ def delete_comment(slug: str, comment_id: int):
 
 @bp.get("/tags")
 def tags():
-    return jsonify(tags=blog.tags_in_use())
+    return jsonify(tags=queries.tags_in_use())

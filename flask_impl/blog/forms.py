@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from flask_impl.blog import services
+from flask_impl.blog import rules
 from flask_impl.helpers import no_null_characters, strip
 
 
@@ -21,7 +21,7 @@ class TagListField(StringField):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         if valuelist:
-            self.data = services.parse_tags(valuelist[0])
+            self.data = rules.parse_tags(valuelist[0])
 
     def _value(self) -> str:
         return self.raw_data[0] if self.raw_data else " ".join(self.data or [])
@@ -31,7 +31,7 @@ class ArticleForm(FlaskForm):
     title = StringField(
         _l("Article title"),
         filters=[strip],
-        validators=[DataRequired(), no_null_characters, Length(max=services.TITLE_MAX_LENGTH)],
+        validators=[DataRequired(), no_null_characters, Length(max=rules.TITLE_MAX_LENGTH)],
     )
     description = StringField(
         _l("What's this article about?"),
@@ -39,18 +39,18 @@ class ArticleForm(FlaskForm):
         validators=[
             DataRequired(),
             no_null_characters,
-            Length(max=services.DESCRIPTION_MAX_LENGTH),
+            Length(max=rules.DESCRIPTION_MAX_LENGTH),
         ],
     )
     body = TextAreaField(
         _l("Write your article (in Markdown)"),
         filters=[strip],
-        validators=[DataRequired(), no_null_characters, Length(max=services.BODY_MAX_LENGTH)],
+        validators=[DataRequired(), no_null_characters, Length(max=rules.BODY_MAX_LENGTH)],
     )
     tags = TagListField(_l("Enter tags"))
 
     def validate_tags(self, field: TagListField) -> None:
-        invalid = [name for name in field.data if not services.is_valid_tag(name)]
+        invalid = [name for name in field.data if not rules.is_valid_tag(name)]
         if invalid:
             raise ValidationError(
                 _(
@@ -59,13 +59,13 @@ class ArticleForm(FlaskForm):
                     tags=", ".join(invalid),
                 )
             )
-        if len(field.data) > services.MAX_TAGS:
-            raise ValidationError(_("Use at most %(max)d tags.", max=services.MAX_TAGS))
+        if len(field.data) > rules.MAX_TAGS:
+            raise ValidationError(_("Use at most %(max)d tags.", max=rules.MAX_TAGS))
 
 
 class CommentForm(FlaskForm):
     body = TextAreaField(
         _l("Write a comment..."),
         filters=[strip],
-        validators=[DataRequired(), no_null_characters, Length(max=services.COMMENT_MAX_LENGTH)],
+        validators=[DataRequired(), no_null_characters, Length(max=rules.COMMENT_MAX_LENGTH)],
     )

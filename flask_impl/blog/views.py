@@ -7,9 +7,9 @@ from sqlalchemy.orm import defer
 
 from flask_impl.accounts.models import User
 from flask_impl.accounts.services import is_following
-from flask_impl.blog import bp, events, services
+from flask_impl.blog import bp, events, queries, writes
 from flask_impl.blog.forms import ArticleForm, CommentForm
-from flask_impl.blog.models import Article, Comment
+from flask_impl.blog.models import Article, Comment, Tag
 from flask_impl.extensions import db
 from flask_impl.helpers import form_status, redirect_to_next
 
@@ -30,9 +30,9 @@ def paginate(query: Select):
 def home():
     return render_template(
         "blog/home.html",
-        page=paginate(services.global_feed()),
+        page=paginate(queries.previews()),
         tab="global",
-        popular_tags=services.popular_tags(),
+        popular_tags=queries.popular_tags(),
     )
 
 
@@ -40,24 +40,27 @@ def home():
 @login_required
 def your_feed():
     return render_template(
-        "blog/home.html", page=paginate(services.followed_feed(current_user)), tab="yours"
+        "blog/home.html", page=paginate(queries.followed_feed(current_user)), tab="yours"
     )
 
 
-@bp.get("/tag/<str:tag>/")
+@bp.get("/tag/<tag>/")
 def tag_feed(tag: str):
     return render_template(
         "blog/home.html",
-        page=paginate(services.tag_feed(tag)),
+        page=paginate(queries.previews().where(Article.tags.any(Tag.name == tag))),
         tab="tag",
         tag=tag,
-        popular_tags=services.popular_tags(),
+        popular_tags=queries.popular_tags(),
     )
 
 
 def render_profile(username: str, tab: str):
     profile = db.one_or_404(select(User).where(User.username == username))
-    query = services.articles_by(profile) if tab == "articles" else services.favorites_of(profile)
+    if tab == "articles":
+        query = queries.previews().where(Article.author_id == profile.id)
+    else:
+        query = queries.favorites_of(profile)
     return render_template(
         "blog/profile.html",
         profile=profile,
@@ -67,12 +70,12 @@ def render_profile(username: str, tab: str):
     )
 
 
-@bp.get("/profile/<str:username>/")
+@bp.get("/profile/<username>/")
 def profile(username: str):
     return render_profile(username, "articles")
 
 
-@bp.get("/profile/<str:username>/favorites/")
+@bp.get("/profile/<username>/favorites/")
 def profile_favorites(username: str):
     return render_profile(username, "favorites")
 
@@ -84,14 +87,14 @@ def render_article(article: Article, comment_form: CommentForm | None = None):
         "blog/article_detail.html",
         article=article,
         comment_form=comment_form,
-        favorited=services.is_favorited(current_user, article),
+        favorited=queries.is_favorited(current_user, article),
         following=is_following(current_user, article.author),
     ), form_status(comment_form)
 
 
-@bp.get("/article/<slug:slug>/")
+@bp.get("/article/<slug>/")
 def article_detail(slug: str):
-    return render_article(db.one_or_404(services.article_page(slug)))
+    return render_article(db.one_or_404(queries.article_page(slug)))
 
 
 @bp.route("/editor/", methods=["GET", "POST"])
@@ -99,13 +102,14 @@ def article_detail(slug: str):
 def article_create():
     form = ArticleForm()
     if form.validate_on_submit():
-        article = services.create_article(
+        article = writes.create_article(
             current_user,
             title=form.title.data,
             description=form.description.data,
             body=form.body.data,
             tags=form.tags.data,
         )
+        db.session.commit()
         return redirect(url_for("blog.article_detail", slug=article.slug))
     return render_template("blog/article_form.html", form=form), form_status(form)
 
@@ -117,24 +121,25 @@ def authored_article_or_403(slug: str) -> Article:
     return article
 
 
-@bp.route("/editor/<slug:slug>/", methods=["GET", "POST"])
+@bp.route("/editor/<slug>/", methods=["GET", "POST"])
 @login_required
 def article_update(slug: str):
     article = authored_article_or_403(slug)
     form = ArticleForm(obj=article)
     if form.validate_on_submit():
-        services.update_article(
+        writes.update_article(
             article,
             title=form.title.data,
             description=form.description.data,
             body=form.body.data,
             tags=form.tags.data,
         )
+        db.session.commit()
         return redirect(url_for("blog.article_detail", slug=article.slug))
     return render_template("blog/article_form.html", form=form, article=article), form_status(form)
 
 
-@bp.post("/article/<slug:slug>/delete/")
+@bp.post("/article/<slug>/delete/")
 @login_required
 def article_delete(slug: str):
     db.session.delete(authored_article_or_403(slug))
@@ -142,19 +147,20 @@ def article_delete(slug: str):
     return redirect(url_for("blog.home"))
 
 
-@bp.post("/article/<slug:slug>/comments/")
+@bp.post("/article/<slug>/comments/")
 @login_required
 def comment_create(slug: str):
     article = db.one_or_404(select(Article).where(Article.slug == slug))
     form = CommentForm()
     if form.validate_on_submit():
-        services.add_comment(article, current_user, form.body.data)
+        writes.add_comment(article, current_user, form.body.data)
+        db.session.commit()
         return redirect(url_for("blog.article_detail", slug=slug))
     # Only a rejected comment needs the whole page, with its details and every comment.
-    return render_article(db.session.scalars(services.article_page(slug)).one(), form)
+    return render_article(db.session.scalars(queries.article_page(slug)).one(), form)
 
 
-@bp.post("/article/<slug:slug>/comments/<int:comment_id>/delete/")
+@bp.post("/article/<slug>/comments/<int:comment_id>/delete/")
 @login_required
 def comment_delete(slug: str, comment_id: int):
     comment = db.one_or_404(
@@ -167,19 +173,21 @@ def comment_delete(slug: str, comment_id: int):
     return redirect(url_for("blog.article_detail", slug=slug))
 
 
-@bp.post("/article/<slug:slug>/favorite/")
+@bp.post("/article/<slug>/favorite/")
 @login_required
 def favorite(slug: str):
     article = db.one_or_404(select(Article).where(Article.slug == slug))
-    services.favorite(current_user, article)
+    writes.favorite(current_user, article)
+    db.session.commit()
     return redirect_to_next(url_for("blog.article_detail", slug=slug))
 
 
-@bp.post("/article/<slug:slug>/unfavorite/")
+@bp.post("/article/<slug>/unfavorite/")
 @login_required
 def unfavorite(slug: str):
     article = db.one_or_404(select(Article).where(Article.slug == slug))
-    services.unfavorite(current_user, article)
+    writes.unfavorite(current_user, article)
+    db.session.commit()
     return redirect_to_next(url_for("blog.article_detail", slug=slug))
 
 

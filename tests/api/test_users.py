@@ -201,7 +201,7 @@ def test_login_with_a_wrong_password_is_401(api, user):
     reply = api.post("/users/login", json={"user": {"email": user.email, "password": "wrong-pass"}})
 
     assert reply.status == 401
-    assert reply.errors == {"credentials": ["are invalid"]}
+    assert reply.errors == {"credentials": ["invalid"]}
 
 
 def test_login_with_an_unknown_email_is_401(api):
@@ -210,7 +210,7 @@ def test_login_with_an_unknown_email_is_401(api):
     reply = api.post("/users/login", json={"user": credentials})
 
     assert reply.status == 401
-    assert reply.errors == {"credentials": ["are invalid"]}
+    assert reply.errors == {"credentials": ["invalid"]}
 
 
 def test_login_with_a_malformed_email_is_422(api):

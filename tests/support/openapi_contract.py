@@ -50,7 +50,7 @@ class Contract:
     def compile(template: str) -> re.Pattern[str]:
         parts = re.split(r"(\{[^}]+\})", template)
         regex = "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts)
-        return re.compile(f"^{regex}$")
+        return re.compile(f"^{regex}/?$")  # api.md: every path is served with a trailing slash too
 
     def lookup(self, pointer: str) -> Any:
         return self.resolver.lookup(f"{SPEC_URI}#{pointer}").contents

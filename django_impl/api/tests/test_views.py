@@ -59,7 +59,7 @@ class UserTests(ApiTestCase):
         )
 
         self.assertEqual(response.status_code, 401)
-        self.assertEqual(response.json(), {"errors": {"credentials": ["are invalid"]}})
+        self.assertEqual(response.json(), {"errors": {"credentials": ["invalid"]}})
 
     def test_update_stores_empty_bio_as_null_and_refuses_an_empty_password(self):
         user = make_user("ada")
@@ -143,8 +143,13 @@ class ArticleTests(ApiTestCase):
 
 
 class TransportTests(ApiTestCase):
-    def test_unknown_path_and_trailing_slash_are_json_404s(self):
-        for path in ("/api/nothing", "/api/articles/", "/api"):
+    def test_a_trailing_slash_is_served_not_redirected(self):
+        missing_token = {"errors": {"token": ["is missing"]}}
+        self.assertEqual(self.client.post("/api/articles/").json(), missing_token)
+        self.assertEqual(self.client.get("/api/tags/").json(), {"tags": []})
+
+    def test_unknown_paths_are_json_404s(self):
+        for path in ("/api/nothing", "/api//tags", "/api"):
             with self.subTest(path=path):
                 response = self.client.post(path)
                 self.assertEqual(response.status_code, 404)

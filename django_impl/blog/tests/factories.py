@@ -2,7 +2,7 @@
 
 from accounts.models import User
 from blog import services
-from blog.models import Article, Comment
+from blog.models import Article, Comment, Tag
 
 
 def make_user(username: str) -> User:
@@ -18,7 +18,7 @@ def make_article(author: User, title: str, tags=(), favorited_by=(), comments=0)
         description=f"About {title}.",
         body=f"# {title}",
     )
-    services.set_tags(article, list(tags))
+    article.tags.set([Tag.objects.get_or_create(name=name)[0] for name in tags])
     article.favorited_by.add(*favorited_by)
     Comment.objects.bulk_create(
         Comment(article=article, author=author, body=f"Comment {number}")

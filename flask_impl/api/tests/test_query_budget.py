@@ -9,7 +9,7 @@ SELECT), the page's tags (selectinload) = 3. With a token: + the token's user = 
 
 import pytest
 
-from flask_impl.blog.tests.factories import add_articles, make_user
+from flask_impl.blog.tests.factories import add_articles, make_article, make_user
 from flask_impl.extensions import db
 
 BUDGETS = [
@@ -67,3 +67,37 @@ def test_one_article_is_read_in_one_statement_and_its_tags(app, client, auth, wi
     assert response.status_code == 200
     assert response.json["article"]["tagList"] == ["python", "topic0"]
     assert response.headers["X-Query-Count"] == str(budget)
+
+
+@pytest.mark.parametrize("method", ["POST", "DELETE"])
+def test_a_favorite_is_one_statement_not_a_load_of_every_favorite(app, client, auth, method):
+    # the token's user, the article, the favorite written = 3; the commit expires both rows,
+    # so the answer reloads them, then reads the article with its flags and its tags = 7
+    with app.app_context():
+        author = make_user("author")
+        make_user("reader")
+        fans = [make_user(f"fan{number}") for number in range(5)]
+        make_article(author, "Liked", favorited_by=fans)
+    headers = auth.token_header("reader")
+
+    response = client.open("/api/articles/liked/favorite", method=method, headers=headers)
+
+    assert response.json["article"]["favorited"] is (method == "POST")
+    assert response.headers["X-Query-Count"] == "7"
+
+
+@pytest.mark.parametrize("method", ["POST", "DELETE"])
+def test_a_follow_is_one_statement_not_a_load_of_every_follow(app, client, auth, method):
+    # the token's user, the profile, the follow written = 3; the profile reloaded after the
+    # commit for the answer = 4
+    with app.app_context():
+        reader = make_user("reader")
+        authors = [make_user(f"author{number}") for number in range(5)]
+        reader.following.extend(authors[1:])
+        db.session.commit()
+    headers = auth.token_header("reader")
+
+    response = client.open("/api/profiles/author0/follow", method=method, headers=headers)
+
+    assert response.json["profile"]["following"] is (method == "POST")
+    assert response.headers["X-Query-Count"] == "4"

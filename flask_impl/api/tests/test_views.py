@@ -128,8 +128,13 @@ def test_the_list_leaves_out_bodies_and_counts_every_match(app, client):
     assert response.json["articles"][0]["tagList"] == ["alpha", "zeta"]
 
 
+def test_api_paths_with_a_trailing_slash_are_served_not_redirected(client):
+    assert client.post("/api/articles/").json == {"errors": {"token": ["is missing"]}}
+    assert client.get("/api/tags/").json == {"tags": []}
+
+
 def test_api_errors_are_json_and_never_redirect(client):
-    assert client.post("/api/articles/").json == {"errors": {"resource": ["not found"]}}
+    assert client.get("/api//tags").json == {"errors": {"resource": ["not found"]}}
     assert client.get("/api/nothing").status_code == 404
     response = client.put("/api/articles/feed")
     assert response.status_code == 405

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from flask_impl.accounts import services as account_services
 from flask_impl.accounts.models import User
-from flask_impl.blog import services
+from flask_impl.blog import writes
 from flask_impl.blog.models import Article
 from flask_impl.extensions import db
 
@@ -13,17 +13,19 @@ PASSWORD = "correct-horse-battery"
 
 def make_user(username: str) -> User:
     """A user signing in as `<username>@example.com` with PASSWORD (call in an app context)."""
-    return account_services.create_user(username, f"{username}@example.com", PASSWORD)
+    user = account_services.create_user(username, f"{username}@example.com", PASSWORD)
+    db.session.commit()
+    return user
 
 
 def make_article(author: User, title: str, tags=(), favorited_by=(), comments=0) -> Article:
-    article = services.create_article(
+    article = writes.create_article(
         author, title=title, description=f"About {title}.", body=f"# {title}", tags=list(tags)
     )
     article.favorited_by.extend(favorited_by)
-    db.session.commit()
     for number in range(comments):
-        services.add_comment(article, author, f"Comment {number}")
+        writes.add_comment(article, author, f"Comment {number}")
+    db.session.commit()
     return article
 
 

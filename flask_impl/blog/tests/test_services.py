@@ -1,9 +1,14 @@
-"""Slugs and tags, apart from HTTP. Twin: django_impl/blog/tests/test_services.py."""
+"""Slugs, tags and the tag list's cost, apart from HTTP.
+
+Twin: django_impl/blog/tests/test_services.py.
+"""
+
+import re
 
 import pytest
 
-from flask_impl.blog import services
-from flask_impl.blog.services import parse_tags, slugify
+from flask_impl.blog import queries, writes
+from flask_impl.blog.rules import base_slug, parse_tags
 from flask_impl.blog.tests.factories import make_article, make_user
 from flask_impl.extensions import db
 
@@ -13,12 +18,24 @@ from flask_impl.extensions import db
     [
         ("Hello, World!", "hello-world"),
         ("  Crème brûlée -- à la   mode  ", "creme-brulee-a-la-mode"),
-        ("snake_case_title_", "snake_case_title"),
-        ("日本語", ""),
+        ("snake_case_title_", "snake-case-title"),
+        ("日本語", "ri-ben-yu"),
+        ("!!! ???", "article"),
     ],
 )
-def test_slugify_follows_djangos_rule(title, slug):
-    assert slugify(title) == slug
+def test_the_slug_is_python_slugifys_or_article(title, slug):
+    assert base_slug(title) == slug
+
+
+def test_the_slug_is_cut_to_100_characters():
+    assert len(base_slug("word " * 50)) == 100
+
+
+def test_a_taken_slug_gets_six_hex_digits(app):
+    with app.app_context():
+        make_article(make_user("author"), "Same title")
+
+        assert re.fullmatch(r"same-title-[0-9a-f]{6}", writes.unique_slug("Same title"))
 
 
 def test_tags_split_at_commas_and_spaces_lowercased_first_kept():
@@ -50,7 +67,7 @@ def test_the_tag_list_costs_the_same_for_1_and_20_articles_per_tag(app):
         for first, total in ((0, 1), (1, 20)):
             for number in range(first, total):
                 make_article(author, f"Article {number}", tags=["web", "python"])
-            assert services.tags_in_use() == ["python", "web"]
-            costs.append(sqlite_steps(services.tags_in_use))
+            assert queries.tags_in_use() == ["python", "web"]
+            costs.append(sqlite_steps(queries.tags_in_use))
 
     assert costs[0] == costs[1]
