@@ -24,6 +24,7 @@ BY_NAME = {
     "admin.py": "admin", "services.py": "services", "settings.py": "configuration",
     "rules.py": "services", "queries.py": "services", "writes.py": "services",
     "rendering.py": "services",
+    "api/users.py": "views", "api/articles.py": "views",
     "wsgi.py": "configuration", "asgi.py": "configuration", "manage.py": "configuration",
     "apps.py": "configuration", "config.py": "configuration", "extensions.py": "configuration",
     "__init__.py": "configuration",
@@ -44,7 +45,7 @@ def layer_of(relative: Path) -> str:
         return "templates"
     if relative.parts[0] == "config":
         return "configuration"
-    return BY_NAME.get(relative.name, "other")
+    return BY_NAME.get(relative.as_posix(), BY_NAME.get(relative.name, "other"))
 
 
 def source_files(wing: Path) -> list[Path]:

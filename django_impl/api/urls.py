@@ -1,6 +1,6 @@
 """URLs of the JSON API, each with and without a trailing slash: RealWorld clients send either,
 and an API call is answered where it is sent, never redirected (a POST would not survive it).
-Twin: the routes in flask_impl/api/views.py.
+Twin: the routes in flask_impl/api/users.py and articles.py.
 
 Unknown paths under /api get the API's JSON 404 from the project's handler404 (config/urls.py).
 """

@@ -1,7 +1,8 @@
 """The RealWorld Conduit API: users, profiles, articles, favorites, comments, tags.
 
 Small View classes, one a URL: validation.py reads the input through the pages' own forms, the
-apps' services do the work, serializers.py shapes the answer. Twin: flask_impl/api/views.py.
+apps' services do the work, serializers.py shapes the answer.
+Twin: flask_impl/api/users.py and articles.py.
 """
 
 from contextlib import suppress

@@ -1,4 +1,5 @@
-"""The JSON API blueprint, the RealWorld Conduit API under /api; its routes are in views.py.
+"""The JSON API blueprint, the RealWorld Conduit API under /api; its routes are in users.py
+and articles.py.
 
 Twin: django_impl/api/apps.py and urls.py.
 """
@@ -27,4 +28,4 @@ class ApiBlueprint(Blueprint):
 
 bp = ApiBlueprint("api", __name__, url_prefix="/api")
 
-from flask_impl.api import errors, views  # noqa: E402, F401  (registers handlers and routes on bp)
+from flask_impl.api import articles, errors, users  # noqa: E402, F401  (registers routes on bp)

@@ -10,13 +10,14 @@ from typing import Any
 
 from flask import request
 from flask_wtf import FlaskForm
+from sqlalchemy import Row, Select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import MultiDict
 from wtforms import Field
 from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
 
 from flask_impl.accounts.forms import UniqueAccountMixin
-from flask_impl.api.errors import ApiError
+from flask_impl.api.errors import ApiError, not_found
 from flask_impl.blog import rules
 from flask_impl.extensions import db
 
@@ -37,6 +38,14 @@ UNIQUE = {UniqueAccountMixin.validate_username, UniqueAccountMixin.validate_emai
 def storable(value: str) -> bool:
     """Text every database can store and compare: no NUL, no unpaired surrogate."""
     return UNSTORABLE.search(value) is None
+
+
+def one_or_404(query: Select, what: str, name: str) -> Row:
+    """The one row of query, or the 404 for `what`; text no database stores names nothing."""
+    row = db.session.execute(query).one_or_none() if storable(name) else None
+    if row is None:
+        raise not_found(what)
+    return row
 
 
 def json_object() -> dict[str, Any]:

@@ -1,23 +1,17 @@
-"""The RealWorld Conduit API: users, profiles, articles, favorites, comments, tags.
+"""The API's articles: lists and the feed, one article, favorites, comments, tags.
 
-Plain Flask views: validation.py reads the input through the pages' own forms, the blueprints'
-services do the work, the view commits, serializers.py shapes the answer.
-Twin: django_impl/api/views.py.
+Plain Flask views, as in users.py: the forms check the input, the blog's queries and writes do
+the work, the view commits. Twin: django_impl/api/views.py (ArticlesView to TagsView).
 """
 
-from contextlib import suppress
-
 from flask import Response, g, jsonify
-from sqlalchemy import ColumnElement, Row, Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import defer
 
-from flask_impl.accounts import services as accounts
-from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
-from flask_impl.accounts.models import User
 from flask_impl.api import bp, validation
-from flask_impl.api.auth import make_token, token_optional, token_required
-from flask_impl.api.errors import forbidden, not_found, refusal
-from flask_impl.api.serializers import article_json, comment_json, profile_json, user_json
+from flask_impl.api.auth import token_optional, token_required
+from flask_impl.api.errors import forbidden, not_found
+from flask_impl.api.serializers import article_json, comment_json
 from flask_impl.api.validation import API_META
 from flask_impl.blog import queries, writes
 from flask_impl.blog.forms import ArticleForm, CommentForm
@@ -26,100 +20,6 @@ from flask_impl.database import MAX_ID
 from flask_impl.extensions import db
 
 ARTICLE_FIELDS = ("title", "description", "body")
-
-
-def user_response(user: User, status: int = 200) -> tuple[Response, int]:
-    return jsonify(user=user_json(user, make_token(user))), status
-
-
-@bp.post("/users")
-def register():
-    fields = validation.wrapped("user")
-    data, errors = validation.form_data(fields, ("username", "email", "password"))
-    form = RegisterForm(formdata=data, meta=API_META)
-    validation.check(form, errors)
-    user = accounts.create_user(form.username.data, form.email.data, form.password.data)
-    validation.commit_account(form)
-    return user_response(user, 201)
-
-
-@bp.post("/users/login")
-def login():
-    data, errors = validation.form_data(validation.wrapped("user"), ("email", "password"))
-    form = LoginForm(formdata=data, meta=API_META)
-    validation.check(form, errors)
-    if form.user is None:
-        raise refusal(401, "credentials", "invalid")
-    return user_response(form.user)
-
-
-@bp.get("/user")
-@token_required
-def get_user():
-    return user_response(g.user)
-
-
-@bp.put("/user")
-@token_required
-def update_user():
-    user, fields = g.user, validation.wrapped("user")
-    data, errors = validation.form_data(fields, ("image", "username", "bio", "email", "password"))
-    if "password" in fields and fields["password"] in (None, ""):  # the form would keep it
-        errors["password"] = [validation.BLANK]
-    form = SettingsForm(user, formdata=data, meta=API_META)
-    validation.check(form, errors)
-    accounts.update_settings(
-        user,
-        image=form.image.data,
-        username=form.username.data,
-        bio=form.bio.data,
-        email=form.email.data,
-        password=form.password.data,
-    )
-    validation.commit_account(form)
-    return user_response(user)
-
-
-def one_or_404(query: Select, what: str, name: str) -> Row:
-    """The one row of query, or the 404 for `what`; text no database stores names nothing."""
-    row = db.session.execute(query).one_or_none() if validation.storable(name) else None
-    if row is None:
-        raise not_found(what)
-    return row
-
-
-def profile_or_404(username: str) -> User:
-    return one_or_404(select(User).where(User.username == username), "profile", username)[0]
-
-
-@bp.get("/profiles/<username>")
-@token_optional
-def get_profile(username: str):
-    profile = profile_or_404(username)
-    following = g.user is not None and accounts.is_following(g.user, profile)
-    return jsonify(profile=profile_json(profile, following))
-
-
-@bp.post("/profiles/<username>/follow")
-@token_required
-def follow(username: str):
-    profile = profile_or_404(username)
-    try:
-        accounts.follow(g.user, profile)
-    except accounts.CannotFollowSelf:
-        raise refusal(422, "profile", "cannot follow yourself") from None
-    db.session.commit()
-    return jsonify(profile=profile_json(profile, True))
-
-
-@bp.delete("/profiles/<username>/follow")
-@token_required
-def unfollow(username: str):
-    profile = profile_or_404(username)
-    with suppress(accounts.CannotFollowSelf):  # nobody follows themselves: nothing to undo
-        accounts.unfollow(g.user, profile)
-    db.session.commit()
-    return jsonify(profile=profile_json(profile, False))
 
 
 def article_list(query: Select[tuple[Article]]) -> Response:
@@ -146,7 +46,7 @@ def feed():
 
 
 def article_or_404(slug: str) -> Article:
-    return one_or_404(select(Article).where(Article.slug == slug), "article", slug)[0]
+    return validation.one_or_404(select(Article).where(Article.slug == slug), "article", slug)[0]
 
 
 def own_article(slug: str) -> Article:
@@ -197,7 +97,7 @@ def create_article():
 @token_optional
 def get_article(slug: str):
     """Read once: the article with its author and the reader's flags, then its tags."""
-    row = one_or_404(as_the_reader_sees(Article.slug == slug), "article", slug)
+    row = validation.one_or_404(as_the_reader_sees(Article.slug == slug), "article", slug)
     return jsonify(article=article_json(*row))
 
 
