@@ -164,9 +164,14 @@ def test_a_token_signed_with_another_algorithm_is_401(twin, api, user):
     assert reply.errors == INVALID
 
 
-def test_a_token_for_a_user_who_does_not_exist_is_401(twin, api):
+@pytest.mark.parametrize(
+    "subject",
+    ["9000000000000000000", "9999999999999999999"],
+    ids=["unused-id", "past-the-largest-64-bit-integer"],
+)
+def test_a_token_for_a_user_who_does_not_exist_is_401(twin, api, subject):
     now = int(time.time())
-    token = signed(twin, sub="9000000000000000000", iat=now, exp=now + 600)
+    token = signed(twin, sub=subject, iat=now, exp=now + 600)
 
     reply = api.as_user(token).get("/user")
 
