@@ -39,9 +39,7 @@ class Article(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     author_id: Mapped[int] = mapped_column(ForeignKey(User.id), index=True)
 
-    author: Mapped[User] = relationship(
-        backref=backref("articles", cascade="all, delete-orphan")
-    )
+    author: Mapped[User] = relationship(backref=backref("articles", cascade="all, delete-orphan"))
     tags: Mapped[list[Tag]] = relationship(secondary=article_tags, order_by=Tag.name)
     favorited_by: Mapped[list[User]] = relationship(
         secondary=article_favorites, backref="favorites"
@@ -72,9 +70,7 @@ class Comment(db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey(User.id), index=True)
 
     article: Mapped[Article] = relationship(back_populates="comments")
-    author: Mapped[User] = relationship(
-        backref=backref("comments", cascade="all, delete-orphan")
-    )
+    author: Mapped[User] = relationship(backref=backref("comments", cascade="all, delete-orphan"))
 
     def __repr__(self) -> str:
         return f"<Comment {self.id}>"
