@@ -54,6 +54,7 @@ class Article(db.Model):
         select(func.count())
         .select_from(article_favorites)
         .where(article_favorites.c.article_id == id)
+        .correlate_except(article_favorites)  # its own FROM even when the outer query joins it
         .scalar_subquery()
     )
 
