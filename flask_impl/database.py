@@ -11,7 +11,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, registry
 from sqlalchemy.types import TypeDecorator
 
-MAX_ID = 2**63 - 1  # the largest integer SQLite stores and its driver binds
+# The largest key an Integer column holds: PostgreSQL's integer is 32-bit, and psycopg binds an id
+# as ::INTEGER, so a larger number from a URL or token must be refused before it is compared.
+MAX_ID = 2**31 - 1
 
 
 def utcnow() -> datetime:
