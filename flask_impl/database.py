@@ -1,4 +1,4 @@
-"""The declarative base, UTC timestamps, link tables and SQLite settings.
+"""The declarative base, UTC timestamps and SQLite settings.
 
 Twin: django_impl/config/settings.py (DATABASES, USE_TZ, DEFAULT_AUTO_FIELD).
 """
@@ -6,24 +6,14 @@ Twin: django_impl/config/settings.py (DATABASES, USE_TZ, DEFAULT_AUTO_FIELD).
 import sqlite3
 from datetime import UTC, datetime
 
-from sqlalchemy import (
-    BigInteger,
-    Column,
-    DateTime,
-    ForeignKey,
-    Integer,
-    MetaData,
-    Table,
-    UniqueConstraint,
-    event,
-)
+from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, registry
 from sqlalchemy.types import TypeDecorator
 
-# BIGINT everywhere, but SQLite makes only an INTEGER PRIMARY KEY its row id.
-BIG_ID = BigInteger().with_variant(Integer, "sqlite")
-MAX_ID = 2**63 - 1  # the largest BIGINT
+# The largest key an Integer column holds: PostgreSQL's integer is 32-bit, and psycopg binds an id
+# as ::INTEGER, so a larger number from a URL or token must be refused before it is compared.
+MAX_ID = 2**31 - 1
 
 
 def utcnow() -> datetime:
@@ -70,20 +60,6 @@ class Base(DeclarativeBase):
     registry = registry(
         metadata=MetaData(naming_convention=NAMING_CONVENTION),
         type_annotation_map={datetime: UTCDateTime},
-    )
-
-
-def link_table(name: str, *keys: tuple[str, str]) -> Table:
-    """A many-to-many table shaped like Django's automatic one: id, two keys, unique together."""
-    return Table(
-        name,
-        Base.metadata,
-        Column("id", BIG_ID, primary_key=True),
-        *(
-            Column(column, BigInteger, ForeignKey(target), nullable=False, index=True)
-            for column, target in keys
-        ),
-        UniqueConstraint(*(column for column, _ in keys)),
     )
 
 

@@ -28,8 +28,8 @@ def floor(tmp_path, monkeypatch):
     path = tmp_path / "floor.sqlite3"
     db = sqlite3.connect(path)
     db.executescript(SCHEMA)
-    db.execute("INSERT INTO accounts_user VALUES (1, 'ada', 'Writes <b>code</b>', NULL)")
-    db.execute("INSERT INTO accounts_user VALUES (2, 'grace', NULL, 'https://example.org/g.png')")
+    db.execute("INSERT INTO accounts_user VALUES (1, 'ada', 'Writes <b>code</b>', '')")
+    db.execute("INSERT INTO accounts_user VALUES (2, 'grace', '', 'https://example.org/g.png')")
     db.execute("INSERT INTO blog_tag VALUES (1, 'sqlite'), (2, 'api')")
     for number in range(1, 13):
         title = "<script>x</script> & co" if number == 12 else f"Article {number}"

@@ -52,7 +52,6 @@ class SettingsForm(AccountForm):
         label=_("URL of profile picture"),
         max_length=500,
         required=False,
-        empty_value=None,
         validators=[URLValidator(schemes=["http", "https"])],
         widget=forms.URLInput,
     )
@@ -61,9 +60,6 @@ class SettingsForm(AccountForm):
     class Meta:
         model = User
         fields = ["image", "username", "bio", "email"]
-
-    def clean_bio(self):
-        return self.cleaned_data["bio"] or None
 
     def save(self, commit=True):
         user = super().save(commit=False)

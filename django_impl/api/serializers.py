@@ -21,16 +21,16 @@ def user_json(user: User, token: str) -> dict[str, Any]:
         "email": user.email,
         "token": token,
         "username": user.username,
-        "bio": user.bio,
-        "image": user.image,
+        "bio": user.bio or None,
+        "image": user.image or None,
     }
 
 
 def profile_json(user: User, following: bool) -> dict[str, Any]:
     return {
         "username": user.username,
-        "bio": user.bio,
-        "image": user.image,
+        "bio": user.bio or None,
+        "image": user.image or None,
         "following": following,
     }
 

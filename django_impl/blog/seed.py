@@ -55,8 +55,8 @@ def load_users(rows: list[dict]) -> dict[str, int]:
             username=row["username"],
             email=User.objects.normalize_email(row["email"]),
             password=hashes[row["password"]],
-            bio=row["bio"] or None,
-            image=row["image"] or None,
+            bio=row["bio"] or "",
+            image=row["image"] or "",
             date_joined=datetime.fromisoformat(row["date_joined"]),
         )
         for row in rows

@@ -1,38 +1,31 @@
 """The user and who follows whom. Twin: django_impl/accounts/models.py."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import String, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from flask_impl.database import BIG_ID, link_table, utcnow
+from flask_impl.database import utcnow
 from flask_impl.extensions import db, login_manager
 
-if TYPE_CHECKING:
-    from flask_impl.blog.models import Article, Comment
-
-follows = link_table(
-    "accounts_user_following",
-    ("from_user_id", "accounts_user.id"),
-    ("to_user_id", "accounts_user.id"),
+follows = db.Table(
+    "follows",
+    Column("from_user_id", ForeignKey("user.id"), primary_key=True),
+    Column("to_user_id", ForeignKey("user.id"), primary_key=True, index=True),
 )
 
 
 class User(UserMixin, db.Model):
-    __tablename__ = "accounts_user"
-
-    id: Mapped[int] = mapped_column(BIG_ID, primary_key=True)
-    password: Mapped[str] = mapped_column(String(255))
-    last_login: Mapped[datetime | None]
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Werkzeug's default scrypt hash, "scrypt:32768:8:1$<salt>$<hash>", is 162 characters.
+    password: Mapped[str] = mapped_column(String(162))
     username: Mapped[str] = mapped_column(String(40), unique=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     bio: Mapped[str | None] = mapped_column(Text)
     image: Mapped[str | None] = mapped_column(String(500))
     is_active: Mapped[bool] = mapped_column(default=True)
-    is_staff: Mapped[bool] = mapped_column(default=False)
     date_joined: Mapped[datetime] = mapped_column(default=utcnow)
 
     following: Mapped[list["User"]] = relationship(
@@ -47,15 +40,6 @@ class User(UserMixin, db.Model):
         secondaryjoin=follows.c.from_user_id == id,
         back_populates="following",
     )
-    favorites: Mapped[list["Article"]] = relationship(
-        secondary="blog_article_favorited_by", back_populates="favorited_by"
-    )
-    articles: Mapped[list["Article"]] = relationship(
-        back_populates="author", cascade="all, delete-orphan"
-    )
-    comments: Mapped[list["Comment"]] = relationship(
-        back_populates="author", cascade="all, delete-orphan"
-    )
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"
@@ -65,6 +49,10 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password, password)
+
+
+# One username in any case: "Ada" and "ada" cannot both sign up, even in a race.
+Index("uq_user_lower_username", func.lower(User.username), unique=True)
 
 
 @login_manager.user_loader

@@ -8,16 +8,13 @@ from sqlalchemy import select
 from flask_impl.accounts import bp, services
 from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
 from flask_impl.accounts.models import User
-from flask_impl.database import utcnow
 from flask_impl.extensions import db
 from flask_impl.helpers import form_status, redirect_to_next
 
 
 def sign_in(user: User) -> None:
-    """Start the user's session and stamp last_login, as Django's login() does."""
+    """Start the user's session."""
     login_user(user)
-    user.last_login = utcnow()
-    db.session.commit()
 
 
 @bp.route("/register/", methods=["GET", "POST"])

@@ -167,7 +167,7 @@ def add_comment(slug: str):
 def delete_comment(slug: str, comment_id: int):
     article = article_or_404(slug)
     comment = None
-    if comment_id <= MAX_ID:  # a larger number is no BIGINT, which PostgreSQL refuses to compare
+    if comment_id <= MAX_ID:  # PostgreSQL refuses to compare a larger one with a key
         query = select(Comment).where(Comment.id == comment_id, Comment.article_id == article.id)
         comment = db.session.scalar(query)
     if comment is None:

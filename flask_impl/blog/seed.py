@@ -78,7 +78,6 @@ def load_users(rows: list[dict]) -> dict[str, int]:
                 "bio": row["bio"] or None,
                 "image": row["image"] or None,
                 "is_active": True,
-                "is_staff": False,
                 "date_joined": datetime.fromisoformat(row["date_joined"]),
             }
             for row in rows

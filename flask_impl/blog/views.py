@@ -10,6 +10,7 @@ from flask_impl.accounts.services import is_following
 from flask_impl.blog import bp, events, queries, writes
 from flask_impl.blog.forms import ArticleForm, CommentForm
 from flask_impl.blog.models import Article, Comment, Tag
+from flask_impl.database import MAX_ID
 from flask_impl.extensions import db
 from flask_impl.helpers import form_status, redirect_to_next
 
@@ -163,6 +164,8 @@ def comment_create(slug: str):
 @bp.post("/article/<slug>/comments/<int:comment_id>/delete/")
 @login_required
 def comment_delete(slug: str, comment_id: int):
+    if comment_id > MAX_ID:
+        abort(404)
     comment = db.one_or_404(
         select(Comment).join(Comment.article).where(Comment.id == comment_id, Article.slug == slug)
     )

@@ -1,26 +1,14 @@
 """Read a migrated database's catalogue into plain data, the same shape for SQLite and PostgreSQL.
 
-What is read is what `shared_spec/schema.md` says is compared: columns (normalised type, null),
-primary key, unique column sets, plain index column sets and foreign keys with their delete rule.
-Generated names are dropped, so two schemas compare equal when their definitions do.
+What is read is what `tests/test_data_model.py` checks: columns (declared type, null), primary
+key, unique column sets, plain index column sets and foreign keys with their delete rule.
+Generated names and indexes on expressions are left out; `connect` opens the database for SQL.
 """
 
 import sqlite3
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-FRAMEWORK_TABLES = frozenset(
-    {
-        "django_migrations",
-        "django_session",
-        "django_content_type",
-        "auth_permission",
-        "auth_group",
-        "auth_group_permissions",
-        "django_admin_log",
-        "alembic_version",
-    }
-)
 DELETE_RULES = {
     "a": "NO ACTION",
     "r": "RESTRICT",
@@ -37,20 +25,6 @@ class Table:
     uniques: set[frozenset[str]] = field(default_factory=set)
     indexes: set[frozenset[str]] = field(default_factory=set)
     foreign_keys: set[tuple[frozenset[str], str, frozenset[str], str]] = field(default_factory=set)
-
-
-def sqlite_affinity(declared: str) -> str:
-    """SQLite's type affinity rules (https://www.sqlite.org/datatype3.html, section 3.1)."""
-    declared = declared.upper()
-    if "INT" in declared:
-        return "INTEGER"
-    if any(word in declared for word in ("CHAR", "CLOB", "TEXT")):
-        return "TEXT"
-    if not declared or "BLOB" in declared:
-        return "BLOB"
-    if any(word in declared for word in ("REAL", "FLOA", "DOUB")):
-        return "REAL"
-    return "NUMERIC"
 
 
 def read_sqlite(path: str) -> dict[str, Table]:
@@ -71,7 +45,7 @@ def read_sqlite_table(connection: sqlite3.Connection, name: str) -> Table:
     table = Table()
     primary = []
     for _, column, declared, notnull, _, pk in connection.execute(f'PRAGMA table_info("{name}")'):
-        table.columns[column] = (sqlite_affinity(declared), not notnull and not pk)
+        table.columns[column] = (declared.lower(), not notnull and not pk)
         if pk:
             primary.append(column)
     table.primary_key = frozenset(primary)
@@ -79,6 +53,8 @@ def read_sqlite_table(connection: sqlite3.Connection, name: str) -> Table:
         if origin == "pk":
             continue
         columns = frozenset(row[2] for row in connection.execute(f'PRAGMA index_info("{index}")'))
+        if None in columns:  # an index on an expression
+            continue
         (table.uniques if unique else table.indexes).add(columns)
     keys: dict[int, list] = {}
     for key_id, _, target, source, target_column, _, on_delete, _ in connection.execute(
@@ -130,7 +106,7 @@ def read_postgres(url: str) -> dict[str, Table]:
             )
             tables.setdefault(table, Table()).columns[column] = (kind, nullable == "YES")
         for table, unique, primary, columns, opclasses in connection.execute(POSTGRES_INDEXES):
-            if any(name.endswith("_pattern_ops") for name in opclasses):
+            if any(name.endswith("_pattern_ops") for name in opclasses) or not columns:
                 continue
             if primary:
                 tables[table].primary_key = frozenset(columns)
@@ -144,7 +120,18 @@ def read_postgres(url: str) -> dict[str, Table]:
 
 
 def read_catalog(database_url: str) -> dict[str, Table]:
-    """The domain tables of the database at database_url (framework-owned tables left out)."""
+    """Every table of the database at database_url but SQLite's own."""
     parts = urlsplit(database_url)
-    tables = read_sqlite(parts.path) if parts.scheme == "sqlite" else read_postgres(database_url)
-    return {name: table for name, table in tables.items() if name not in FRAMEWORK_TABLES}
+    return read_sqlite(parts.path) if parts.scheme == "sqlite" else read_postgres(database_url)
+
+
+def connect(database_url: str):
+    """A DB-API connection in autocommit, with SQLite's foreign keys on as both twins set them."""
+    parts = urlsplit(database_url)
+    if parts.scheme == "sqlite":
+        connection = sqlite3.connect(parts.path, isolation_level=None)
+        connection.execute("PRAGMA foreign_keys=ON")
+        return connection
+    import psycopg
+
+    return psycopg.connect(database_url, autocommit=True)

@@ -67,9 +67,9 @@ def get_db() -> sqlite3.Connection:
 def index_sqlite3():
     db = get_db()
     rows = db.execute(
-        "SELECT blog_article.id, slug, title, username FROM blog_article"
-        " JOIN accounts_user ON accounts_user.id = blog_article.author_id"
-        " ORDER BY blog_article.created_at DESC, blog_article.id DESC LIMIT ?",
+        'SELECT article.id, slug, title, username FROM article JOIN "user"'
+        ' ON "user".id = article.author_id'
+        " ORDER BY article.created_at DESC, article.id DESC LIMIT ?",
         (NEWEST,),
     ).fetchall()
     articles = {
@@ -79,7 +79,7 @@ def index_sqlite3():
     }
     marks = ", ".join("?" * len(articles))
     tags = db.execute(
-        "SELECT article_id, name FROM blog_tag JOIN blog_article_tags ON tag_id = blog_tag.id"
+        "SELECT article_id, name FROM tag JOIN article_tags ON tag_id = tag.id"
         f" WHERE article_id IN ({marks}) ORDER BY name",
         list(articles),
     )

@@ -10,36 +10,29 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 db = SQLAlchemy()
 
 article_tags = db.Table(
-    "blog_article_tags",
-    db.Column("id", db.Integer, primary_key=True),
-    db.Column("article_id", db.ForeignKey("blog_article.id")),
-    db.Column("tag_id", db.ForeignKey("blog_tag.id")),
+    "article_tags",
+    db.Column("article_id", db.ForeignKey("article.id"), primary_key=True),
+    db.Column("tag_id", db.ForeignKey("tag.id"), primary_key=True),
 )
 
 
 class User(UserMixin, db.Model):
-    __tablename__ = "accounts_user"
-
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str]
     is_active: Mapped[bool]
 
 
 class Tag(db.Model):
-    __tablename__ = "blog_tag"
-
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
 
 
 class Article(db.Model):
-    __tablename__ = "blog_article"
-
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str]
     title: Mapped[str]
     created_at: Mapped[datetime]
-    author_id: Mapped[int] = mapped_column(ForeignKey("accounts_user.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
 
     author: Mapped[User] = relationship()
     tags: Mapped[list[Tag]] = relationship(secondary=article_tags, order_by=Tag.name)

@@ -1,7 +1,7 @@
 """The floor as a WSGI callable: `gunicorn benchmarks.apps.floor.wsgi:application`.
 
-It reads either twin's database (both use the same table and column names and store timestamps
-as the same UTC text) from DATABASE_URL, sqlite:///path only. TWINS_COUNT_QUERIES=1 adds
+It reads the Django twin's database (its table and column names, timestamps as UTC text) from
+DATABASE_URL, sqlite:///path only. TWINS_COUNT_QUERIES=1 adds
 X-Query-Count, as the twins do.
 """
 

@@ -92,13 +92,13 @@ class SettingsTests(TestCase):
         data = {"image": "", "username": "ada", "bio": "", "email": "ada@example.com"}
         return self.client.post("/settings/", {**data, "password": "", **fields})
 
-    def test_blank_password_keeps_it_and_empty_fields_are_null(self):
+    def test_blank_password_keeps_it_and_empty_fields_are_empty(self):
         response = self.settings(bio="  ")
 
         self.assertRedirects(response, "/settings/", fetch_redirect_response=False)
         self.user.refresh_from_db()
         self.assertTrue(self.user.check_password(PASSWORD))
-        self.assertEqual((self.user.bio, self.user.image), (None, None))
+        self.assertEqual((self.user.bio, self.user.image), ("", ""))
 
     def test_new_password_keeps_the_user_signed_in(self):
         self.settings(password="a-new-password")

@@ -61,7 +61,7 @@ class UserTests(ApiTestCase):
         self.assertEqual(response.status_code, 401)
         self.assertEqual(response.json(), {"errors": {"credentials": ["invalid"]}})
 
-    def test_update_stores_empty_bio_as_null_and_refuses_an_empty_password(self):
+    def test_update_stores_empty_bio_as_empty_and_refuses_an_empty_password(self):
         user = make_user("ada")
         token = make_token(user)
 
@@ -71,7 +71,8 @@ class UserTests(ApiTestCase):
         response = self.send("put", "/api/user", {"user": {"bio": "", "username": "ada2"}}, token)
         self.assertEqual(response.status_code, 200)
         user.refresh_from_db()
-        self.assertEqual((user.username, user.bio), ("ada2", None))
+        self.assertEqual((user.username, user.bio), ("ada2", ""))
+        self.assertIsNone(response.json()["user"]["bio"])
 
     def test_the_session_cookie_does_not_authenticate(self):
         self.client.force_login(make_user("ada"))

@@ -68,7 +68,7 @@ class LoadSeedTests(TestCase):
 
         ada, alan = User.objects.order_by("pk")
         article = Article.objects.get()
-        self.assertEqual((ada.username, ada.email, ada.bio), ("ada", "ada@example.com", None))
+        self.assertEqual((ada.username, ada.email, ada.bio), ("ada", "ada@example.com", ""))
         self.assertTrue(alan.check_password("seed-password"))
         self.assertEqual(list(ada.following.all()), [alan])
         self.assertEqual(article.created_at, datetime(2026, 1, 2, 9, 0, 0, 123456, tzinfo=UTC))

@@ -81,6 +81,6 @@ def test_list_pages_never_read_the_article_body(app, client, path):
     finally:
         event.remove(engine, "before_cursor_execute", record)
     # The page of previews (LIMIT); the paginator's count wraps the select and returns a number.
-    article_reads = [s for s in statements if "FROM blog_article" in s and "LIMIT" in s]
+    article_reads = [s for s in statements if "FROM article" in s and "LIMIT" in s]
     assert article_reads
-    assert not [s for s in article_reads if "blog_article.body" in s]
+    assert not [s for s in article_reads if "article.body" in s]
