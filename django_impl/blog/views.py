@@ -192,13 +192,3 @@ async def article_events(request):
     return StreamingHttpResponse(
         stream, content_type="text/event-stream", headers={"Cache-Control": "no-cache"}
     )
-
-
-home = HomeView.as_view()
-your_feed = YourFeedView.as_view()
-tag_feed = TagFeedView.as_view()
-profile = ProfileView.as_view()
-profile_favorites = ProfileFavoritesView.as_view()
-article_detail = ArticleDetailView.as_view()
-article_create = ArticleCreateView.as_view()
-article_update = ArticleUpdateView.as_view()

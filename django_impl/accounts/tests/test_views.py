@@ -44,6 +44,15 @@ class RegisterTests(TestCase):
         response = self.client.get("/register/")
 
         self.assertRedirects(response, "/", fetch_redirect_response=False)
+
+    def test_other_method_by_a_signed_in_visitor_is_sent_home_first(self):
+        self.client.force_login(User.objects.create_user("ada@example.com", "ada"))
+
+        response = self.client.delete("/register/")
+
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+
+    def test_other_method_is_refused(self):
         self.assertEqual(self.client.delete("/register/").status_code, 405)
 
     def test_sign_up_without_csrf_token_is_refused(self):
