@@ -12,11 +12,11 @@ urlpatterns = [
     path("editor/", views.ArticleCreateView.as_view(), name="article_create"),
     path("editor/<slug:slug>/", views.ArticleUpdateView.as_view(), name="article_update"),
     path("article/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
-    path("article/<slug:slug>/delete/", views.article_delete, name="article_delete"),
+    path("article/<slug:slug>/delete/", views.ArticleDeleteView.as_view(), name="article_delete"),
     path("article/<slug:slug>/comments/", views.comment_create, name="comment_create"),
     path(
         "article/<slug:slug>/comments/<int:comment_id>/delete/",
-        views.comment_delete,
+        views.CommentDeleteView.as_view(),
         name="comment_delete",
     ),
     path("article/<slug:slug>/favorite/", views.favorite, name="favorite"),

@@ -74,7 +74,15 @@ class SignInTests(TestCase):
     def test_wrong_password_is_a_form_wide_422(self):
         response = self.client.post("/login/", {"email": "ada@example.com", "password": "nope"})
 
-        self.assertContains(response, 'data-field="__all__"', status_code=422)
+        self.assertEqual(response.status_code, 422)
+        self.assertFormError(
+            response.context["form"], None, "That email and password do not match an account."
+        )
+        self.assertContains(
+            response,
+            '<li data-testid="form-error">That email and password do not match an account.</li>',
+            status_code=422,
+        )
         self.assertNotIn(SESSION_KEY, self.client.session)
 
     def test_email_is_matched_in_any_case_and_next_followed(self):
