@@ -58,7 +58,7 @@ def test_anonymous_article_page_offers_sign_in_to_comment(anon, writer):
     page = anon.get(f"/article/{slug}/")
 
     assert href(page.one("sign-in-to-comment")) == f"/login/?next=/article/{slug}/"
-    for testid in ["comment-form", "favorite-form", "follow-form", "delete-article-form"]:
+    for testid in ["comment-form", "favorite-form", "follow-form", "delete-article"]:
         assert not page.has(testid), testid
 
 
@@ -68,7 +68,7 @@ def test_author_sees_edit_and_delete_but_no_follow(writer):
     page = writer.browser.get(f"/article/{slug}/")
 
     assert href(page.one("edit-article")) == f"/editor/{slug}/"
-    assert page.has("delete-article-form")
+    assert href(page.one("delete-article")) == f"/article/{slug}/delete/"
     assert page.has("favorite-form")
     assert page.has("comment-form")
     assert not page.has("follow-form")
@@ -84,7 +84,7 @@ def test_reader_sees_favorite_follow_and_comment_but_no_edit(writer, account):
     assert page.has("follow-form")
     assert page.has("comment-form")
     assert not page.has("edit-article")
-    assert not page.has("delete-article-form")
+    assert not page.has("delete-article")
     assert not page.has("sign-in-to-comment")
 
 

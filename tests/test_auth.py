@@ -93,7 +93,7 @@ def test_bad_credentials_are_refused_with_a_form_wide_error(anon, reader, email,
     page = anon.submit("/login/", "login-form", {"email": email, "password": password})
 
     assert page.status == 422
-    assert page.error_fields() == {"__all__"}
+    assert page.error_fields() == {""}
     assert [error.name for error in page.all("form-error")] == ["li"]
     assert page.has("login-form")
     assert anon.get("/settings/").status == 302

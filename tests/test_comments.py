@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from tests.support.factories import add_comment, post_with_token, unique, write_article
-from tests.support.hooks import comment_ids, shown_date, time_of
+from tests.support.hooks import comment_ids, href, shown_date, time_of
 
 
 def test_comment_appears_on_the_article_page(anon, writer, account):
@@ -32,7 +32,7 @@ def test_comments_are_listed_newest_first(anon, writer):
     assert anon.get(f"/article/{slug}/").texts("comment-body") == ["third", "second", "first"]
 
 
-def test_comment_author_sees_delete_form_only_on_own_comment(writer, account):
+def test_comment_author_sees_delete_link_only_on_own_comment(writer, account):
     slug = write_article(writer.browser)
     add_comment(writer.browser, slug, "by the author")
     add_comment(account.browser, slug, "by a reader")
@@ -41,8 +41,8 @@ def test_comment_author_sees_delete_form_only_on_own_comment(writer, account):
 
     own, others = page.all("comment")
     assert page.text("comment-body", own) == "by a reader"
-    assert page.has("delete-comment-form", own)
-    assert not page.has("delete-comment-form", others)
+    assert page.has("delete-comment", own)
+    assert not page.has("delete-comment", others)
 
 
 def test_comment_author_deletes_comment(anon, writer, account):
@@ -51,8 +51,9 @@ def test_comment_author_deletes_comment(anon, writer, account):
     add_comment(account.browser, slug, "removed")
     page = account.browser.get(f"/article/{slug}/")
     removed = page.all("comment")[0]
+    confirm = href(page.one("delete-comment", removed))
 
-    result = account.browser.submit_form(page, page.one("delete-comment-form", removed))
+    result = account.browser.submit(confirm, "delete-comment-form")
 
     assert result.status == 302
     assert result.location == f"/article/{slug}/"

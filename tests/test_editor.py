@@ -122,7 +122,7 @@ def test_author_deletes_article(anon, writer):
     tag = unique("t")
     slug = write_article(writer.browser, tags=tag)
 
-    page = writer.browser.submit(f"/article/{slug}/", "delete-article-form")
+    page = writer.browser.submit(f"/article/{slug}/delete/", "delete-article-form")
 
     assert page.status == 302
     assert page.location == "/"
@@ -135,7 +135,7 @@ def test_deleted_article_leaves_the_favorites_of_its_readers(anon, writer, accou
     assert account.browser.submit(f"/article/{slug}/", "favorite-form").status == 302
     assert anon.get(f"/profile/{account.username}/favorites/").preview_slugs() == [slug]
 
-    assert writer.browser.submit(f"/article/{slug}/", "delete-article-form").status == 302
+    assert writer.browser.submit(f"/article/{slug}/delete/", "delete-article-form").status == 302
 
     page = anon.get(f"/profile/{account.username}/favorites/")
     assert page.status == 200
@@ -179,6 +179,7 @@ def test_editing_or_deleting_unknown_article_is_404(writer):
     data = {"title": "T", "description": "D", "body": "B", "tags": ""}
 
     assert writer.browser.get(f"/editor/{missing}/").status == 404
+    assert writer.browser.get(f"/article/{missing}/delete/").status == 404
     assert post_with_token(writer.browser, f"/editor/{missing}/", data).status == 404
     assert post_with_token(writer.browser, f"/article/{missing}/delete/").status == 404
 

@@ -8,10 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
+USERNAME_HELP = _("Letters, digits, _ and -; at most 40 characters.")
+PASSWORD_HELP = _("8 to 128 characters.")
 
-def password_field(*, required: bool) -> forms.CharField:
+
+def password_field(*, required: bool, label: str, help_text: str) -> forms.CharField:
     return forms.CharField(
-        label=_("Password"),
+        label=label,
+        help_text=help_text,
         min_length=8,
         max_length=128,
         required=required,
@@ -32,11 +36,14 @@ class AccountForm(forms.ModelForm):
 
 
 class RegisterForm(AccountForm):
-    password = password_field(required=True)
+    password = password_field(required=True, label=_("Password"), help_text=PASSWORD_HELP)
 
     class Meta:
         model = User
         fields = ["username", "email"]
+        labels = {"username": _("Username"), "email": _("Email")}
+        help_texts = {"username": USERNAME_HELP}
+        error_messages = {"email": {"unique": _("This email is taken.")}}
 
     def save(self, commit=True):
         user = super().save(commit=False)
@@ -49,17 +56,27 @@ class RegisterForm(AccountForm):
 class SettingsForm(AccountForm):
     # A CharField, not a URLField: forms.URLField would quietly add a scheme the user never typed.
     image = forms.CharField(
-        label=_("URL of profile picture"),
+        label=_("Profile picture URL"),
+        help_text=_("An http or https address; blank for none."),
         max_length=500,
         required=False,
-        validators=[URLValidator(schemes=["http", "https"])],
+        validators=[
+            URLValidator(schemes=["http", "https"], message=_("Enter an http or https URL."))
+        ],
         widget=forms.URLInput,
     )
-    password = password_field(required=False)
+    password = password_field(
+        required=False,
+        label=_("New password"),
+        help_text=_("8 to 128 characters; blank keeps your password."),
+    )
 
     class Meta:
         model = User
         fields = ["image", "username", "bio", "email"]
+        labels = {"username": _("Username"), "bio": _("Bio"), "email": _("Email")}
+        help_texts = {"username": USERNAME_HELP, "bio": _("At most 1,000 characters.")}
+        error_messages = {"email": {"unique": _("This email is taken.")}}
 
     def save(self, commit=True):
         user = super().save(commit=False)

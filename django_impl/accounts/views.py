@@ -79,9 +79,3 @@ def unfollow(request, username):
     except services.CannotFollowSelf as error:
         raise BadRequest(_("You cannot unfollow yourself.")) from error
     return redirect_to_next(request, profile)
-
-
-register = RegisterView.as_view()
-login = SignInView.as_view()
-logout = auth_views.LogoutView.as_view()
-settings = SettingsView.as_view()

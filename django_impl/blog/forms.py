@@ -11,11 +11,20 @@ from blog.models import Article, Comment, Tag
 
 class ArticleForm(forms.ModelForm):
     # One text field for the many-to-many: parsed by services, saved by save_m2m().
-    tags = forms.CharField(label=_("Tags"), required=False)
+    tags = forms.CharField(
+        label=_("Tags"),
+        help_text=_("Separated by spaces or commas; at most 10."),
+        required=False,
+    )
 
     class Meta:
         model = Article
         fields = ["title", "description", "body"]
+        labels = {"title": _("Title"), "description": _("Description"), "body": _("Body")}
+        help_texts = {
+            "description": _("What's this article about?"),
+            "body": _("Written in Markdown."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,4 +65,5 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["body"]
+        labels = {"body": _("Comment")}
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}

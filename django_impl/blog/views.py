@@ -2,13 +2,15 @@
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied
+from django.contrib.messages.views import SuccessMessageMixin
 from django.core.handlers.asgi import ASGIRequest
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 
 from accounts.models import User
 from accounts.services import is_following
@@ -116,24 +118,24 @@ class ArticleCreateView(FormPageMixin, LoginRequiredMixin, CreateView):
         return super().form_valid(form)
 
 
-class ArticleUpdateView(FormPageMixin, LoginRequiredMixin, UserPassesTestMixin, UpdateView):
-    """Only the author edits; anyone else gets 403 from UserPassesTestMixin."""
-
-    model = Article
-    form_class = ArticleForm
+class AuthorOnlyMixin(FormPageMixin, LoginRequiredMixin, UserPassesTestMixin):
+    """Only the author; anyone else signed in gets 403 from UserPassesTestMixin."""
 
     def test_func(self):
         return self.get_object().author_id == self.request.user.pk
 
 
-@require_POST
-@login_required
-def article_delete(request, slug):
-    article = get_object_or_404(Article, slug=slug)
-    if article.author_id != request.user.pk:
-        raise PermissionDenied
-    article.delete()
-    return redirect("blog:home")
+class ArticleUpdateView(AuthorOnlyMixin, UpdateView):
+    model = Article
+    form_class = ArticleForm
+
+
+class ArticleDeleteView(AuthorOnlyMixin, SuccessMessageMixin, DeleteView):
+    """GET asks for confirmation; POST deletes the article with its comments and favorites."""
+
+    model = Article
+    success_url = reverse_lazy("blog:home")
+    success_message = _("Article deleted.")
 
 
 @require_POST
@@ -152,14 +154,17 @@ def comment_create(request, slug):
     return render(request, "blog/article_detail.html", context, status=422)
 
 
-@require_POST
-@login_required
-def comment_delete(request, slug, comment_id):
-    comment = get_object_or_404(Comment, pk=comment_id, article__slug=slug)
-    if comment.author_id != request.user.pk:
-        raise PermissionDenied
-    comment.delete()
-    return redirect("blog:article_detail", slug=slug)
+class CommentDeleteView(AuthorOnlyMixin, SuccessMessageMixin, DeleteView):
+    """GET asks for confirmation; POST deletes the comment."""
+
+    pk_url_kwarg = "comment_id"
+    success_message = _("Comment deleted.")
+
+    def get_queryset(self):
+        return Comment.objects.filter(article__slug=self.kwargs["slug"]).select_related("article")
+
+    def get_success_url(self):
+        return reverse("blog:article_detail", args=[self.kwargs["slug"]])
 
 
 @require_POST
@@ -192,13 +197,3 @@ async def article_events(request):
     return StreamingHttpResponse(
         stream, content_type="text/event-stream", headers={"Cache-Control": "no-cache"}
     )
-
-
-home = HomeView.as_view()
-your_feed = YourFeedView.as_view()
-tag_feed = TagFeedView.as_view()
-profile = ProfileView.as_view()
-profile_favorites = ProfileFavoritesView.as_view()
-article_detail = ArticleDetailView.as_view()
-article_create = ArticleCreateView.as_view()
-article_update = ArticleUpdateView.as_view()

@@ -11,16 +11,10 @@ from api.errors import http_error, is_api_path
 class FormPageMixin:
     """A page with a form: GET and POST only, and a rejected submission answered with 422.
 
-    The method is checked before anything else (sign-in, redirecting signed-in users), as a
-    router would; Django's form views would otherwise also take PUT as a POST.
+    Django's form views would otherwise also take PUT as a POST.
     """
 
     http_method_names = ["get", "head", "post", "options"]
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method.lower() not in self.http_method_names:
-            return self.http_method_not_allowed(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

@@ -19,7 +19,7 @@ def valid_username(form: FlaskForm, field: StringField) -> None:
 
 def valid_email(form: FlaskForm, field: EmailField) -> None:
     if not services.is_valid_email(field.data):
-        raise ValidationError(_("Invalid email address."))
+        raise ValidationError(_("Enter a valid email address."))
 
 
 def http_url(form: FlaskForm, field: URLField) -> None:
@@ -34,6 +34,7 @@ def password_length() -> Length:
 def username_field() -> StringField:
     return StringField(
         _l("Username"),
+        description=_l("Letters, digits, _ and -; at most 40 characters."),
         filters=[strip],
         validators=[
             DataRequired(),
@@ -64,18 +65,20 @@ class UniqueAccountMixin:
 
     def validate_username(self, field: StringField) -> None:
         if services.username_taken(field.data, exclude=self.user):
-            raise ValidationError(_("A user with that username already exists."))
+            raise ValidationError(_("This username is taken."))
 
     def validate_email(self, field: EmailField) -> None:
         if services.email_taken(field.data, exclude=self.user):
-            raise ValidationError(_("A user with that email already exists."))
+            raise ValidationError(_("This email is taken."))
 
 
 class RegisterForm(UniqueAccountMixin, FlaskForm):
     username = username_field()
     email = email_field()
     password = PasswordField(
-        _l("Password"), validators=[DataRequired(), no_null_characters, password_length()]
+        _l("Password"),
+        description=_l("8 to 128 characters."),
+        validators=[DataRequired(), no_null_characters, password_length()],
     )
 
 
@@ -91,14 +94,15 @@ class LoginForm(FlaskForm):
             return False
         self.user = services.authenticate(self.email.data, self.password.data)
         if self.user is None:
-            self.form_errors.append(_("Please enter a correct email and password."))
+            self.form_errors.append(_("That email and password do not match an account."))
             return False
         return True
 
 
 class SettingsForm(UniqueAccountMixin, FlaskForm):
     image = URLField(
-        _l("URL of profile picture"),
+        _l("Profile picture URL"),
+        description=_l("An http or https address; blank for none."),
         filters=[strip],
         validators=[
             Optional(),
@@ -109,13 +113,15 @@ class SettingsForm(UniqueAccountMixin, FlaskForm):
     )
     username = username_field()
     bio = TextAreaField(
-        _l("Short bio about you"),
+        _l("Bio"),
+        description=_l("At most 1,000 characters."),
         filters=[strip],
         validators=[no_null_characters, Length(max=services.BIO_MAX_LENGTH)],
     )
     email = email_field()
     password = PasswordField(
         _l("New password"),
+        description=_l("8 to 128 characters; blank keeps your password."),
         validators=[Optional(strip_whitespace=False), no_null_characters, password_length()],
     )
 

@@ -12,11 +12,6 @@ from flask_impl.extensions import db
 from flask_impl.helpers import form_status, redirect_to_next
 
 
-def sign_in(user: User) -> None:
-    """Start the user's session."""
-    login_user(user)
-
-
 @bp.route("/register/", methods=["GET", "POST"])
 def register():
     if current_user.is_authenticated:
@@ -24,8 +19,8 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         user = services.create_user(form.username.data, form.email.data, form.password.data)
-        db.session.flush()  # the new row's id, which the session cookie holds
-        sign_in(user)
+        db.session.commit()
+        login_user(user)
         return redirect(url_for("blog.home"))
     return render_template("accounts/register.html", form=form), form_status(form)
 
@@ -36,7 +31,7 @@ def login():
         return redirect(url_for("blog.home"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        sign_in(form.user)
+        login_user(form.user)
         return redirect_to_next(url_for("blog.home"))
     return render_template("accounts/login.html", form=form), form_status(form)
 

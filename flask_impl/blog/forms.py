@@ -29,12 +29,13 @@ class TagListField(StringField):
 
 class ArticleForm(FlaskForm):
     title = StringField(
-        _l("Article title"),
+        _l("Title"),
         filters=[strip],
         validators=[DataRequired(), no_null_characters, Length(max=rules.TITLE_MAX_LENGTH)],
     )
     description = StringField(
-        _l("What's this article about?"),
+        _l("Description"),
+        description=_l("What's this article about?"),
         filters=[strip],
         validators=[
             DataRequired(),
@@ -43,11 +44,12 @@ class ArticleForm(FlaskForm):
         ],
     )
     body = TextAreaField(
-        _l("Write your article (in Markdown)"),
+        _l("Body"),
+        description=_l("Written in Markdown."),
         filters=[strip],
         validators=[DataRequired(), no_null_characters, Length(max=rules.BODY_MAX_LENGTH)],
     )
-    tags = TagListField(_l("Enter tags"))
+    tags = TagListField(_l("Tags"), description=_l("Separated by spaces or commas; at most 10."))
 
     def validate_tags(self, field: TagListField) -> None:
         invalid = [name for name in field.data if not rules.is_valid_tag(name)]
@@ -65,7 +67,7 @@ class ArticleForm(FlaskForm):
 
 class CommentForm(FlaskForm):
     body = TextAreaField(
-        _l("Write a comment..."),
+        _l("Comment"),
         filters=[strip],
         validators=[DataRequired(), no_null_characters, Length(max=rules.COMMENT_MAX_LENGTH)],
     )

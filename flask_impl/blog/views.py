@@ -1,6 +1,16 @@
 """Feeds, articles, comments, favorites, profiles. Twin: django_impl/blog/views.py."""
 
-from flask import Response, abort, redirect, render_template, request, stream_with_context, url_for
+from flask import (
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import Select, select
 from sqlalchemy.orm import defer
@@ -140,11 +150,16 @@ def article_update(slug: str):
     return render_template("blog/article_form.html", form=form, article=article), form_status(form)
 
 
-@bp.post("/article/<slug>/delete/")
+@bp.route("/article/<slug>/delete/", methods=["GET", "POST"])
 @login_required
 def article_delete(slug: str):
-    db.session.delete(authored_article_or_403(slug))
+    """GET asks for confirmation; POST (its CSRF token checked by CSRFProtect) deletes."""
+    article = authored_article_or_403(slug)
+    if request.method == "GET":
+        return render_template("blog/article_confirm_delete.html", article=article)
+    db.session.delete(article)
     db.session.commit()
+    flash(_("Article deleted."))
     return redirect(url_for("blog.home"))
 
 
@@ -161,9 +176,10 @@ def comment_create(slug: str):
     return render_article(db.session.scalars(queries.article_page(slug)).one(), form)
 
 
-@bp.post("/article/<slug>/comments/<int:comment_id>/delete/")
+@bp.route("/article/<slug>/comments/<int:comment_id>/delete/", methods=["GET", "POST"])
 @login_required
 def comment_delete(slug: str, comment_id: int):
+    """GET asks for confirmation; POST (its CSRF token checked by CSRFProtect) deletes."""
     if comment_id > MAX_ID:
         abort(404)
     comment = db.one_or_404(
@@ -171,8 +187,11 @@ def comment_delete(slug: str, comment_id: int):
     )
     if comment.author_id != current_user.id:
         abort(403)
+    if request.method == "GET":
+        return render_template("blog/comment_confirm_delete.html", comment=comment)
     db.session.delete(comment)
     db.session.commit()
+    flash(_("Comment deleted."))
     return redirect(url_for("blog.article_detail", slug=slug))
 
 

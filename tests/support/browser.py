@@ -96,7 +96,7 @@ class Page:
         return [element.get_text(" ", strip=True) for element in self.all(testid, root)]
 
     def error_fields(self) -> set[str]:
-        """The fields that have a form error on this page (`__all__` for form-wide errors)."""
+        """The fields that have a form error on this page (`""` for form-wide errors)."""
         return {element.get("data-field", "") for element in self.all("form-error")}
 
     def preview_slugs(self) -> list[str]:

@@ -44,6 +44,15 @@ class RegisterTests(TestCase):
         response = self.client.get("/register/")
 
         self.assertRedirects(response, "/", fetch_redirect_response=False)
+
+    def test_other_method_by_a_signed_in_visitor_is_sent_home_first(self):
+        self.client.force_login(User.objects.create_user("ada@example.com", "ada"))
+
+        response = self.client.delete("/register/")
+
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+
+    def test_other_method_is_refused(self):
         self.assertEqual(self.client.delete("/register/").status_code, 405)
 
     def test_sign_up_without_csrf_token_is_refused(self):
@@ -65,7 +74,15 @@ class SignInTests(TestCase):
     def test_wrong_password_is_a_form_wide_422(self):
         response = self.client.post("/login/", {"email": "ada@example.com", "password": "nope"})
 
-        self.assertContains(response, 'data-field="__all__"', status_code=422)
+        self.assertEqual(response.status_code, 422)
+        self.assertFormError(
+            response.context["form"], None, "That email and password do not match an account."
+        )
+        self.assertContains(
+            response,
+            '<li data-testid="form-error">That email and password do not match an account.</li>',
+            status_code=422,
+        )
         self.assertNotIn(SESSION_KEY, self.client.session)
 
     def test_email_is_matched_in_any_case_and_next_followed(self):

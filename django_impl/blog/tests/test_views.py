@@ -1,12 +1,14 @@
 """The blog's pages and actions, through the test client. Twin: flask_impl/blog/tests/."""
 
+from django.contrib.messages import SUCCESS, Message
+from django.contrib.messages.test import MessagesTestMixin
 from django.test import Client, TestCase
 
 from blog.models import Article, Comment
 from blog.tests.factories import make_article, make_user
 
 
-class ArticleEditorTests(TestCase):
+class ArticleEditorTests(MessagesTestMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.author = make_user("author")
@@ -76,10 +78,23 @@ class ArticleEditorTests(TestCase):
         self.assertEqual(response.status_code, 405)
         self.assertEqual(Article.objects.count(), 1)
 
-    def test_get_on_delete_is_405(self):
+    def test_opening_delete_asks_for_confirmation(self):
         self.client.force_login(self.author)
 
-        self.assertEqual(self.client.get("/article/first-post/delete/").status_code, 405)
+        response = self.client.get("/article/first-post/delete/")
+
+        self.assertTemplateUsed(response, "blog/article_confirm_delete.html")
+        self.assertContains(response, 'data-testid="delete-article-form"')
+        self.assertTrue(Article.objects.filter(pk=self.article.pk).exists())
+
+    def test_confirmed_delete_removes_the_article_and_says_so(self):
+        self.client.force_login(self.author)
+
+        response = self.client.post("/article/first-post/delete/")
+
+        self.assertRedirects(response, "/", fetch_redirect_response=False)
+        self.assertMessages(response, [Message(SUCCESS, "Article deleted.")])
+        self.assertFalse(Article.objects.filter(pk=self.article.pk).exists())
 
 
 class CommentTests(TestCase):

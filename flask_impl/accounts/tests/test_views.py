@@ -67,7 +67,8 @@ def test_wrong_password_is_a_form_wide_error(app, client):
     )
 
     assert response.status_code == 422
-    assert 'data-field="__all__"' in response.text
+    error = '<li data-testid="form-error">That email and password do not match an account.</li>'
+    assert error in response.text
 
 
 @pytest.mark.parametrize(

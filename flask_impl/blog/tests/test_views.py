@@ -83,6 +83,29 @@ def test_deleting_an_article_removes_its_comments_tag_links_and_favorites(app, c
     assert remaining == {"articles": 0, "comments": 0, "tags": 1, "tag links": 0, "favorites": 0}
 
 
+def test_opening_delete_asks_for_confirmation_and_keeps_the_article(app, client, auth):
+    with app.app_context():
+        make_article(make_user("alice"), "Kept")
+    auth.login("alice")
+
+    response = client.get("/article/kept/delete/")
+
+    assert response.status_code == 200
+    assert 'data-testid="delete-article-form"' in response.text
+    assert count(app, Article) == 1
+
+
+def test_confirmed_delete_says_so_on_the_next_page(app, client, auth):
+    with app.app_context():
+        make_article(make_user("alice"), "Gone")
+    auth.login("alice")
+
+    response = client.post_form("/article/gone/delete/")
+
+    assert response.headers["Location"] == "/"
+    assert '<li data-testid="message">Article deleted.</li>' in client.get("/").text
+
+
 def test_comment_without_csrf_token_is_refused_and_saves_nothing(app, client, auth):
     with app.app_context():
         make_article(make_user("alice"), "Quiet")
