@@ -1,4 +1,5 @@
-"""The twin map (shared_spec/features.yaml) points at code that exists, on both sides.
+"""The twin map (shared_spec/features.yaml) points at code that exists, on both sides, and maps
+every top-level symbol and template of both twins to a feature.
 
 The suite imports neither twin, so references are resolved by parsing the source with `ast`.
 """
@@ -60,6 +61,7 @@ def references(side: str) -> list[tuple[str, str]]:
 
 
 def test_every_feature_names_code_on_both_sides():
+    assert FEATURES, "shared_spec/features.yaml maps no feature"
     for feature, entry in FEATURES.items():
         assert re.fullmatch(r"[a-z]+\.[a-z_]+", feature), feature
         assert entry.get("summary"), feature
@@ -117,3 +119,42 @@ def test_template_references_are_mirrored():
             for side in WINGS
         }
         assert templates["django"] == templates["flask"], feature
+
+
+SKIPPED_PARTS = {"tests", "migrations", "__pycache__"}
+
+
+def twin_files(side: str, pattern: str) -> list[Path]:
+    """The twin's own files matching pattern, outside its tests and migrations."""
+    wing = ROOT / WINGS[side]
+    return sorted(
+        path
+        for path in wing.rglob(pattern)
+        if not SKIPPED_PARTS & set(path.relative_to(wing).parts) and path.name != "conftest.py"
+    )
+
+
+def twin_symbols(side: str) -> list[str]:
+    """Every top-level symbol of a twin: each module's public functions, classes and assigned
+    names, and each template, as references of the map's form."""
+    symbols = []
+    for path in twin_files(side, "*.py"):
+        relative = path.relative_to(ROOT).as_posix()
+        names = [name for name in defined_names(module_tree(path).body) if not name.startswith("_")]
+        symbols += [f"{relative}::{name}" for name in names] or [relative]
+    symbols += [path.relative_to(ROOT).as_posix() for path in twin_files(side, "*.html")]
+    return symbols
+
+
+def is_mapped(symbol: str, mapped: set[str]) -> bool:
+    """Named itself, by its whole file, or through one of its members (`Class.method`)."""
+    path = symbol.partition("::")[0]
+    return symbol in mapped or path in mapped or any(ref.startswith(f"{symbol}.") for ref in mapped)
+
+
+@pytest.mark.parametrize("side", sorted(WINGS))
+def test_every_top_level_symbol_is_mapped_to_a_feature(side):
+    symbols = twin_symbols(side)
+    mapped = {ref for _, ref in references(side)}
+    assert len(symbols) > 50, "the twin's symbols were not found"
+    assert [symbol for symbol in symbols if not is_mapped(symbol, mapped)] == []

@@ -10,24 +10,22 @@ from django.urls import path
 from api import views
 
 app_name = "api"
-
-
-def with_and_without_slash(route: str, view, name: str) -> list:
-    return [path(route, view, name=name), path(f"{route}/", view)]
-
-
-routes = [
-    ("users", views.register, "register"),
-    ("users/login", views.login, "login"),
-    ("user", views.current_user, "current_user"),
-    ("profiles/<str:username>", views.profile, "profile"),
-    ("profiles/<str:username>/follow", views.follow, "follow"),
-    ("articles", views.articles, "articles"),
-    ("articles/feed", views.feed, "feed"),
-    ("articles/<str:slug>", views.article, "article"),
-    ("articles/<str:slug>/favorite", views.favorite, "favorite"),
-    ("articles/<str:slug>/comments", views.comments, "comments"),
-    ("articles/<str:slug>/comments/<int:comment_id>", views.comment, "comment"),
-    ("tags", views.tags, "tags"),
+urlpatterns = [
+    path("users", views.RegisterView.as_view(), name="register"),
+    path("users/login", views.LoginView.as_view(), name="login"),
+    path("user", views.CurrentUserView.as_view(), name="current_user"),
+    path("profiles/<str:username>", views.ProfileView.as_view(), name="profile"),
+    path("profiles/<str:username>/follow", views.FollowView.as_view(), name="follow"),
+    path("articles", views.ArticlesView.as_view(), name="articles"),
+    path("articles/feed", views.FeedView.as_view(), name="feed"),
+    path("articles/<str:slug>", views.ArticleView.as_view(), name="article"),
+    path("articles/<str:slug>/favorite", views.FavoriteView.as_view(), name="favorite"),
+    path("articles/<str:slug>/comments", views.CommentsView.as_view(), name="comments"),
+    path(
+        "articles/<str:slug>/comments/<int:comment_id>",
+        views.CommentView.as_view(),
+        name="comment",
+    ),
+    path("tags", views.TagsView.as_view(), name="tags"),
 ]
-urlpatterns = [url for route in routes for url in with_and_without_slash(*route)]
+urlpatterns += [path(f"{url.pattern}/", url.callback) for url in urlpatterns]

@@ -244,17 +244,3 @@ class CommentView(ApiView):
 class TagsView(ApiView):
     def get(self, request):
         return JsonResponse({"tags": blog.tags_in_use()})
-
-
-register = RegisterView.as_view()
-login = LoginView.as_view()
-current_user = CurrentUserView.as_view()
-profile = ProfileView.as_view()
-follow = FollowView.as_view()
-articles = ArticlesView.as_view()
-feed = FeedView.as_view()
-article = ArticleView.as_view()
-favorite = FavoriteView.as_view()
-comments = CommentsView.as_view()
-comment = CommentView.as_view()
-tags = TagsView.as_view()
