@@ -12,7 +12,7 @@ def env_flag(name: str) -> bool:
 
 
 def allowed_hosts(value: str) -> list[str] | None:
-    """Flask's TRUSTED_HOSTS from ALLOWED_HOSTS; `*` (as in Django) trusts every host."""
+    """Flask's TRUSTED_HOSTS from ALLOWED_HOSTS; `*` trusts every host."""
     hosts = [host.strip() for host in value.split(",") if host.strip()]
     return None if "*" in hosts else hosts
 

@@ -14,12 +14,12 @@ from wtforms.validators import StopValidation
 
 
 def strip(value: str | None) -> str | None:
-    """Trim text fields, as Django's form fields do by default."""
+    """Trim text fields: a name or title is what is between its spaces."""
     return value.strip() if isinstance(value, str) else value
 
 
 def no_null_characters(form: FlaskForm, field: Field) -> None:
-    """Django's CharField refuses NUL too; PostgreSQL cannot even compare it, so stop here."""
+    """Refuse NUL in text: no page shows it, and PostgreSQL cannot even compare it."""
     if isinstance(field.data, str) and "\x00" in field.data:
         raise StopValidation(_("Null characters are not allowed."))
 
@@ -44,7 +44,7 @@ def is_safe_url(target: str, host: str) -> bool:
 
 
 def current_path() -> str:
-    """This page's path and query, the `next` its small forms send (Django's get_full_path).
+    """This page's path and query, the `next` its small forms send.
 
     From the host's root: `request.path` leaves out the mount point (SCRIPT_NAME), so a twin
     served under a prefix would send the browser outside it.

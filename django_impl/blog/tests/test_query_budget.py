@@ -64,7 +64,7 @@ class QueryBudgetTests(TestCase):
                 self.client.post("/article/article-0/comments/", {"body": f"N{number}"})
 
     def test_list_pages_never_read_the_article_body(self):
-        """Previews show no body, so none is loaded (the Flask twin defers it the same way)."""
+        """Previews show no body, so none is loaded (`previews()` defers it)."""
         grow_articles(self.author, self.reader, 3)
         for path in ("/", "/tag/python/", "/profile/author/"):
             with self.subTest(path=path), CaptureQueriesContext(connection) as queries:

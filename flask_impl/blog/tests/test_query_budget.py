@@ -63,7 +63,7 @@ def test_posting_a_comment_loads_none_of_the_others(app, client, auth):
 
 @pytest.mark.parametrize("path", ["/", "/tag/python/", "/profile/author/"])
 def test_list_pages_never_read_the_article_body(app, client, path):
-    """Previews show no body, so none is loaded (the Django twin defers it in previews())."""
+    """Previews show no body, so none is loaded (`previews()` defers it)."""
     with app.app_context():
         make_user("author")
         make_user("reader")
