@@ -169,9 +169,9 @@ def test_deleting_a_comment_without_a_token_is_401(api, user, slug):
 
 def test_deleting_an_article_deletes_its_comments(twin, api, user, other_user, slug):
     comments = [add_comment(user, slug)["id"], add_comment(other_user, slug)["id"]]
-    assert stored_ids(twin, "blog_comment", comments) == set(comments)
+    assert stored_ids(twin, "comment", comments) == set(comments)
 
     assert user.api.delete(f"/articles/{slug}").status == 204
 
     assert api.get(f"/articles/{slug}/comments").status == 404
-    assert stored_ids(twin, "blog_comment", comments) == set()
+    assert stored_ids(twin, "comment", comments) == set()

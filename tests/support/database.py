@@ -1,8 +1,9 @@
 """Read back what a twin stored, for facts its pages and API cannot show (rows gone for good).
 
 Only for a twin the suite started on a database it made (`Server.database_url`); a test against
-a server given with --base-url skips these checks. Queries only read; the tables are those of
-`shared_spec/schema.md`, the same in both twins.
+a server given with --base-url skips these checks. Queries only read. A test names an entity of
+`shared_spec/schema.md`; `shared_spec/data-model.yaml` says which table and key hold it in each
+twin.
 """
 
 import sqlite3
@@ -12,6 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
+
+from launcher import ROOT
+
+DATA_MODEL = yaml.safe_load((ROOT / "shared_spec" / "data-model.yaml").read_text())
 
 
 def database_url_of(twin) -> str:
@@ -21,13 +27,15 @@ def database_url_of(twin) -> str:
     return twin.database_url
 
 
-def stored_ids(twin, table: str, ids: Iterable[int | str]) -> set[int]:
-    """Which of these primary keys `table` still holds."""
+def stored_ids(twin, entity: str, ids: Iterable[int | str]) -> set[int]:
+    """Which of these ids of an entity (`comment`, `article`, ...) the twin still stores."""
     wanted = sorted({int(value) for value in ids})
     assert wanted, "no ids to look for"
     url = database_url_of(twin)
+    mapping = DATA_MODEL[twin.name]["entities"][entity]
+    key = mapping["fields"]["id"]
     marks = ", ".join(["?"] * len(wanted))
-    query = f'SELECT id FROM "{table}" WHERE id IN ({marks})'
+    query = f'SELECT "{key}" FROM "{mapping["table"]}" WHERE "{key}" IN ({marks})'
     if urlsplit(url).scheme == "sqlite":
         path = Path(url.removeprefix("sqlite:///"))
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
