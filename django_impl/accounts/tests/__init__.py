@@ -1,1 +1,1 @@
-"""The accounts app's own tests. Twin: flask_impl/accounts/tests/."""
+"""The accounts app's own tests. Twin: flask_impl/tests/test_accounts.py."""

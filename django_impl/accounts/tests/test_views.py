@@ -1,4 +1,7 @@
-"""Sign-up, sign-in, settings and follows via the test client. Twin: flask_impl/accounts/tests/."""
+"""Sign-up, sign-in, settings and follows via the test client.
+
+Twin: flask_impl/tests/test_accounts.py.
+"""
 
 from django.contrib.auth import SESSION_KEY
 from django.test import Client, TestCase

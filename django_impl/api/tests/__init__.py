@@ -1,1 +1,1 @@
-"""The JSON API's own tests. Twin: flask_impl/api/tests/."""
+"""The JSON API's own tests. Twin: flask_impl/tests/ (test_api*.py)."""

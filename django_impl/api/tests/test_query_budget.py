@@ -1,5 +1,5 @@
 """The list endpoints run a fixed number of queries whatever they list. Twin:
-flask_impl/api/tests/test_query_budget.py."""
+flask_impl/tests/test_api_query_budget.py."""
 
 from django.test import TestCase
 

@@ -1,4 +1,4 @@
-"""The API's endpoints through the test client. Twin: flask_impl/api/tests/test_views.py."""
+"""The API's endpoints through the test client. Twin: flask_impl/tests/test_api.py."""
 
 import json
 

@@ -1,1 +1,1 @@
-"""The blog app's own tests. Twin: flask_impl/blog/tests/."""
+"""The blog app's own tests. Twin: flask_impl/tests/."""

@@ -1,4 +1,4 @@
-"""Rows for the blog's tests, made through the ORM. Twin: flask_impl/blog/tests/factories.py."""
+"""Rows for the blog's tests, made through the ORM. Twin: flask_impl/tests/factories.py."""
 
 from accounts.models import User
 from blog import services

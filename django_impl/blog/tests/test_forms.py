@@ -1,6 +1,6 @@
 """The article form saves an article and its tags together.
 
-Twin: flask_impl/blog/tests/test_services.py (one commit a request).
+Twin: flask_impl/tests/test_blog_services.py (one commit a request).
 """
 
 from unittest import mock

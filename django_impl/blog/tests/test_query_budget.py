@@ -1,4 +1,7 @@
-"""List pages run a fixed number of queries whatever they show. Twin: flask_impl/blog/tests/."""
+"""List pages run a fixed number of queries whatever they show.
+
+Twin: flask_impl/tests/test_blog_query_budget.py.
+"""
 
 from django.db import connection
 from django.test import TestCase

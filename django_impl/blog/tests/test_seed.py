@@ -1,4 +1,4 @@
-"""The seed loader. Twin: flask_impl/blog/tests/test_seed.py."""
+"""The seed loader. Twin: flask_impl/tests/test_seed.py."""
 
 import json
 import tempfile

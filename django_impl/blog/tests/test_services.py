@@ -1,4 +1,4 @@
-"""Slugs, tags and Markdown. Twin: flask_impl/blog/tests/test_services.py."""
+"""Slugs, tags and Markdown. Twin: flask_impl/tests/test_blog_services.py."""
 
 from unittest import skipUnless
 

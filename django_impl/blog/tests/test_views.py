@@ -1,4 +1,4 @@
-"""The blog's pages and actions, through the test client. Twin: flask_impl/blog/tests/."""
+"""The blog's pages and actions, through the test client. Twin: flask_impl/tests/test_blog.py."""
 
 from django.contrib.messages import SUCCESS, Message
 from django.contrib.messages.test import MessagesTestMixin

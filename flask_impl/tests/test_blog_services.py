@@ -9,8 +9,8 @@ import pytest
 
 from flask_impl.blog import queries, writes
 from flask_impl.blog.rules import base_slug, parse_tags
-from flask_impl.blog.tests.factories import make_article, make_user
 from flask_impl.extensions import db
+from flask_impl.tests.factories import make_article, make_user
 
 
 @pytest.mark.parametrize(

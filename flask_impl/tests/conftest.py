@@ -10,9 +10,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from flask_impl import create_app
-from flask_impl.blog.tests.factories import PASSWORD
 from flask_impl.config import Config
 from flask_impl.extensions import db
+from flask_impl.tests.factories import PASSWORD
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*? value="([^"]+)"')
 

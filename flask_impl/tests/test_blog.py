@@ -3,8 +3,8 @@
 from sqlalchemy import func, select
 
 from flask_impl.blog.models import Article, Comment, Tag, article_favorites, article_tags
-from flask_impl.blog.tests.factories import make_article, make_user
 from flask_impl.extensions import db
+from flask_impl.tests.factories import make_article, make_user
 
 ARTICLE = {"title": "Hello, World!", "description": "A first post.", "body": "Hi.", "tags": ""}
 

@@ -1,10 +1,13 @@
-"""List pages run a fixed number of queries whatever they show. Twin: django_impl/blog/tests/."""
+"""List pages run a fixed number of queries whatever they show.
+
+Twin: django_impl/blog/tests/test_query_budget.py.
+"""
 
 import pytest
 from sqlalchemy import event
 
-from flask_impl.blog.tests.factories import add_articles, make_user
 from flask_impl.extensions import db
+from flask_impl.tests.factories import add_articles, make_user
 
 # Anonymous: the session is a signed cookie and nobody is signed in, so no query for either.
 #   home, tag: the page of articles (author joined, favorites counted in a subquery), their

@@ -9,8 +9,8 @@ SELECT), the page's tags (selectinload) = 3. With a token: + the token's user = 
 
 import pytest
 
-from flask_impl.blog.tests.factories import add_articles, make_article, make_user
 from flask_impl.extensions import db
+from flask_impl.tests.factories import add_articles, make_article, make_user
 
 BUDGETS = [
     ("/api/articles", False, 3),

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from flask_impl.blog.models import Article
-from flask_impl.blog.tests.factories import PASSWORD, make_article, make_user
 from flask_impl.extensions import db
+from flask_impl.tests.factories import PASSWORD, make_article, make_user
 
 NEW_ARTICLE = {"title": "Hello, World!", "description": "A first post.", "body": "Hi."}
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import func, select
 
 from flask_impl.accounts.models import User, follows
-from flask_impl.blog.tests.factories import PASSWORD, make_user
 from flask_impl.extensions import db
+from flask_impl.tests.factories import PASSWORD, make_user
 
 
 def add_user(app, username: str) -> None:

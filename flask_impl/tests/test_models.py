@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 
 from flask_impl.accounts.models import follows
 from flask_impl.blog.models import Article, Comment, article_favorites, article_tags
-from flask_impl.blog.tests.factories import make_article, make_user
 from flask_impl.extensions import db
+from flask_impl.tests.factories import make_article, make_user
 
 
 def count(table) -> int:

@@ -1,1 +1,0 @@
-"""The accounts blueprint's tests. Twin: django_impl/accounts/tests/."""

@@ -1,1 +1,0 @@
-"""The API blueprint's tests. Twin: django_impl/api/tests/."""

@@ -1,1 +1,0 @@
-"""The blog blueprint's tests. Twin: django_impl/blog/tests/."""
