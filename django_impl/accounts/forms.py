@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -33,6 +34,19 @@ class AccountForm(forms.ModelForm):
         if taken.exists():
             raise ValidationError(_("This username is taken."), code="unique")
         return username
+
+    def save_unless_taken(self):
+        """Save, or None when a concurrent request took the username or email since the form
+        was checked: the database's unique constraints refuse the row, and the form, checked
+        again, then has the "taken" error."""
+        try:
+            with transaction.atomic():
+                return self.save()
+        except IntegrityError:
+            self.full_clean()
+            if self.is_valid():
+                raise
+            return None
 
 
 class RegisterForm(AccountForm):

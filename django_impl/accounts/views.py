@@ -31,7 +31,10 @@ class RegisterView(FormPageMixin, SignedOutOnlyMixin, CreateView):
     template_name = "accounts/register.html"
 
     def form_valid(self, form):
-        auth.login(self.request, form.save())
+        user = form.save_unless_taken()
+        if user is None:
+            return self.form_invalid(form)
+        auth.login(self.request, user)
         return redirect("blog:home")
 
 

@@ -100,7 +100,10 @@ class RegisterView(ApiView):
         data, errors = validation.form_data(fields, ("username", "email", "password"))
         form = RegisterForm(data)
         validation.check(form, errors)
-        return user_response(form.save(), status=201)
+        user = form.save_unless_taken()
+        if user is None:
+            validation.check(form, {})
+        return user_response(user, status=201)
 
 
 class LoginView(ApiView):

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from blog import services
@@ -51,9 +51,18 @@ class ArticleForm(forms.ModelForm):
 
     def save(self, commit=True):
         """The article and its tags in one transaction; with commit=False, save_m2m() sets
-        the tags, as for any ModelForm."""
-        with transaction.atomic():
-            return super().save(commit)
+        the tags, as for any ModelForm. A new article whose slug a concurrent create took
+        after services.unique_slug() looked is saved again with a fresh slug."""
+        creating = self.instance.pk is None
+        while True:
+            try:
+                with transaction.atomic():
+                    return super().save(commit)
+            except IntegrityError:
+                slug = self.instance.slug
+                if not (creating and Article.objects.filter(slug=slug).exists()):
+                    raise
+                self.instance.slug = services.unique_slug(self.cleaned_data["title"])
 
     def _save_m2m(self):
         super()._save_m2m()

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from flask_impl.accounts import bp, services
 from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
@@ -19,9 +20,15 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         user = services.create_user(form.username.data, form.email.data, form.password.data)
-        db.session.commit()
-        login_user(user)
-        return redirect(url_for("blog.home"))
+        try:
+            db.session.commit()
+        except IntegrityError:  # a concurrent sign-up took the username or email first
+            db.session.rollback()
+            if form.validate():  # checked again, the form now says which one is taken
+                raise
+        else:
+            login_user(user)
+            return redirect(url_for("blog.home"))
     return render_template("accounts/register.html", form=form), form_status(form)
 
 

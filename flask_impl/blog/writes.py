@@ -8,6 +8,8 @@ Twin: django_impl/blog/forms.py (ArticleForm.save) and the views' ORM calls.
 import secrets
 
 from sqlalchemy import BigInteger, delete, insert, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
 from flask_impl.accounts.models import User
 from flask_impl.blog.models import Article, Comment, Tag, article_favorites
@@ -25,10 +27,21 @@ def unique_slug(title: str) -> str:
     return slug
 
 
+UPSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
 def tags_named(names: list[str]) -> list[Tag]:
-    """The tags with these names, creating the ones that do not exist yet."""
+    """The tags with these names, creating the ones that do not exist yet: INSERT ... ON
+    CONFLICT DO NOTHING, so a tag a concurrent request creates first is the one both use."""
     existing = {tag.name: tag for tag in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
-    return [existing.get(name) or Tag(name=name) for name in names]
+    missing = [name for name in names if name not in existing]
+    if missing:
+        upsert = UPSERTS[db.session.get_bind().dialect.name](Tag)
+        rows = [{"name": name} for name in missing]
+        db.session.execute(upsert.values(rows).on_conflict_do_nothing(index_elements=["name"]))
+        created = db.session.scalars(select(Tag).where(Tag.name.in_(missing)))
+        existing.update((tag.name, tag) for tag in created)
+    return [existing[name] for name in names]
 
 
 def create_article(
@@ -45,8 +58,15 @@ def create_article(
         created_at=now,
         updated_at=now,
     )
-    db.session.add(article)
-    return article
+    while True:
+        try:
+            with db.session.begin_nested():  # a SAVEPOINT: a lost race undoes this row alone
+                db.session.add(article)
+            return article
+        except IntegrityError:  # a concurrent create took the slug after unique_slug looked
+            if db.session.scalar(select(Article.id).where(Article.slug == article.slug)) is None:
+                raise
+            article.slug = unique_slug(title)
 
 
 def update_article(
