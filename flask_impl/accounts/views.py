@@ -61,7 +61,8 @@ def settings():
         )
         db.session.commit()
         if form.password.data:
-            login_user(current_user)  # the new password ended every session, this one too
+            # The new password ended every session, this one too: sign in with the new token.
+            login_user(current_user._get_current_object())
         flash(_("Your settings are saved."))
         return redirect(url_for("accounts.settings"))
     return render_template("accounts/settings.html", form=form), form_status(form)
