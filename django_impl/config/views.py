@@ -49,12 +49,13 @@ def error_page(template_name, response_class):
     """Django's default 400 or 404 page without its `requires_csrf_token` check.
 
     That check reads `request.POST` again: a form body in a charset other than UTF-8, which
-    Django refuses with BadRequest, would fail again while its own 400 page is made, and turn
-    into a 500. The page is rendered without the request, as the default views render it.
+    Django refuses with BadRequest, would fail again while its own error page is made, and turn
+    into a 500. CsrfViewMiddleware has already run for the request, so the page's forms still
+    get their token from the `csrf` context processor.
     """
 
     def handler(request, exception):
-        return response_class(loader.render_to_string(template_name))
+        return response_class(loader.render_to_string(template_name, request=request))
 
     return handler
 
