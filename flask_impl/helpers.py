@@ -33,9 +33,12 @@ def is_safe_url(target: str, host: str) -> bool:
     """A path on this site, or an http(s) URL to this host (`host[:port]`, as in `Host`).
 
     Backslashes are refused outright: browsers read them as slashes, so `/\\evil.example` is
-    `//evil.example` to them. So are leading spaces and control characters, which browsers skip.
+    `//evil.example` to them. So are leading spaces and control characters, which browsers skip,
+    and control characters anywhere: a line break cannot go in a `Location` header.
     """
     if not target or target[0] <= " " or "\\" in target or target.startswith("///"):
+        return False
+    if any(char < " " or char == "\x7f" for char in target):
         return False
     parts = urlsplit(target)
     if parts.scheme:

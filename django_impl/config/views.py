@@ -1,7 +1,9 @@
 """View helpers both apps use, and the error handlers. Twin: flask_impl/helpers.py (422 answers,
 safe `next`) and the error handlers in flask_impl/__init__.py."""
 
+from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.shortcuts import redirect
+from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
 
@@ -43,6 +45,21 @@ def api_aware(page_handler, status):
     return handler
 
 
-bad_request = api_aware(defaults.bad_request, 400)
-page_not_found = api_aware(defaults.page_not_found, 404)
+def error_page(template_name, response_class):
+    """Django's default 400 or 404 page without its `requires_csrf_token` check.
+
+    That check reads `request.POST` again: a form body in a charset other than UTF-8, which
+    Django refuses with BadRequest, would fail again while its own error page is made, and turn
+    into a 500. CsrfViewMiddleware has already run for the request, so the page's forms still
+    get their token from the `csrf` context processor.
+    """
+
+    def handler(request, exception):
+        return response_class(loader.render_to_string(template_name, request=request))
+
+    return handler
+
+
+bad_request = api_aware(error_page("400.html", HttpResponseBadRequest), 400)
+page_not_found = api_aware(error_page("404.html", HttpResponseNotFound), 404)
 server_error = api_aware(defaults.server_error, 500)

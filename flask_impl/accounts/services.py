@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import BigInteger, Select, delete, func, insert, literal, select
+from werkzeug.security import generate_password_hash
 
 from flask_impl.accounts.models import User, follows
 from flask_impl.extensions import db
@@ -53,9 +54,16 @@ def is_http_url(url: str) -> bool:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with this (normalised) email and password, or None."""
+    """The active user with this (normalised) email and password, or None.
+
+    An unknown email costs a password hash too, so the time taken tells no one which emails
+    have an account.
+    """
     user = db.session.scalar(select(User).where(User.email == email))
-    if user is None or not user.is_active or not user.check_password(password):
+    if user is None:
+        generate_password_hash(password)
+        return None
+    if not user.check_password(password) or not user.is_active:
         return None
     return user
 

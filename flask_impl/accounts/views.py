@@ -45,6 +45,10 @@ def login():
 
 @bp.post("/logout/")
 def logout():
+    """Sign-out ends the session on the server too: a copy of its cookie signs no one in."""
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     return redirect(url_for("blog.home"))
 
@@ -63,6 +67,9 @@ def settings():
             password=form.password.data,
         )
         db.session.commit()
+        if form.password.data:
+            # The new password ended every session, this one too: sign in with the new token.
+            login_user(current_user._get_current_object())
         flash(_("Your settings are saved."))
         return redirect(url_for("accounts.settings"))
     return render_template("accounts/settings.html", form=form), form_status(form)

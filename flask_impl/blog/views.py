@@ -25,6 +25,7 @@ from flask_impl.extensions import db
 from flask_impl.helpers import form_status, redirect_to_next
 
 PAGE_SIZE = 10
+MAX_PAGE = MAX_ID // PAGE_SIZE  # no list is longer; a larger page's OFFSET overflows the database
 PLAIN_TEXT = {"Content-Type": "text/plain; charset=utf-8"}
 
 
@@ -33,6 +34,8 @@ def paginate(query: Select):
 
     Previews never show the body, so it is not loaded (nor sorted along), as in the API's lists.
     """
+    if request.args.get("page", 1, type=int) > MAX_PAGE:
+        abort(404)
     previews = query.options(defer(Article.body, raiseload=True))
     return db.paginate(previews, per_page=PAGE_SIZE, error_out=True)
 
