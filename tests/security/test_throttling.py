@@ -11,11 +11,11 @@ import pytest
 import requests
 
 from launcher import drop_postgres_database, fresh_database, running_twin
+from tests.security.cache import empty_redis
 from tests.support.browser import Browser
 from tests.support.factories import PASSWORD, register, unique
 
 PER_ADDRESS, PER_ACCOUNT = 20, 5  # the defaults of policies.md, per minute
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 @contextmanager
@@ -99,7 +99,7 @@ def test_the_get_of_the_sign_in_page_is_not_counted(twin_url):
 
 @pytest.mark.parametrize("name", ["django", "flask"])
 def test_redis_counts_one_account_across_two_workers(name, tmp_path):
-    extra = {"REDIS_URL": REDIS_URL}
+    extra = {"REDIS_URL": empty_redis()}
     with throttled_twin(name, tmp_path, workers=2, extra_env=extra) as base_url:
         account = register(base_url)
         for _ in range(PER_ACCOUNT):
