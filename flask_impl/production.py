@@ -6,6 +6,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 def init_app(app: Flask) -> None:
     """Trust the proxy's X-Forwarded-* (PROXY_FIX) and send HSTS on HTTPS responses (HSTS)."""
+    if app.config["PRODUCTION"] and app.config["RATELIMIT_STORAGE_URI"].startswith("memory:"):
+        raise RuntimeError("TWINS_PROFILE=production counts sign-ins in Redis: set REDIS_URL.")
     if app.config["PROXY_FIX"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, **app.config["PROXY_FIX"])
     if app.config["HSTS"]:

@@ -48,6 +48,19 @@ def test_check_deploy_refuses_per_process_sign_in_counts_in_production():
     assert "django_ratelimit.E003" in result.stderr
 
 
+def test_flask_refuses_to_start_with_per_process_sign_in_counts_in_production():
+    """The counterpart of the check above: the application factory refuses (as for SECRET_KEY)."""
+    flask = TWINS["flask"]
+    env = twin_env(flask, "sqlite:///:memory:", **PRODUCTION)
+    command = [str(flask.bin / "python"), "-c", "import flask_impl; flask_impl.create_app()"]
+    result = subprocess.run(command, cwd=flask.workdir, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "set REDIS_URL" in result.stderr
+    env["REDIS_URL"] = REDIS_URL
+    result = subprocess.run(command, cwd=flask.workdir, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="module", params=["django", "flask"])
 def proxy(request, tmp_path_factory):
     """nginx with TLS in front of the twin under the production profile, counting in Redis."""
