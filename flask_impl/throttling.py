@@ -12,7 +12,8 @@ def account_key() -> str:
         body = request.get_json(silent=True)
         user = body.get("user") if isinstance(body, dict) else None
         email = user.get("email") if isinstance(user, dict) else ""
-    return str(email or "").strip().lower()
+    # A lone surrogate (JSON allows one) is kept as its escape: cache keys are encoded as UTF-8.
+    return str(email or "").strip().lower().encode("utf-8", "backslashreplace").decode()
 
 
 # One scope for the page and the API, so that neither doubles the other's allowance; each

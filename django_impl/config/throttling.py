@@ -32,7 +32,8 @@ def account_key(group, request) -> str:
             email = user.get("email") if isinstance(user, dict) else ""
         except (ValueError, AttributeError):
             email = ""
-    return str(email or "").strip().lower()
+    # A lone surrogate (JSON allows one) is kept as its escape: cache keys are encoded as UTF-8.
+    return str(email or "").strip().lower().encode("utf-8", "backslashreplace").decode()
 
 
 # Both limits on a sign-in view's POST, for method_decorator(SIGN_IN_LIMITS, name="post").
