@@ -72,7 +72,7 @@ venvs: $(VENV)/tools/.synced $(VENV)/django/.synced $(VENV)/flask/.synced $(VENV
 
 test: lint check-migrations test-shared test-launcher test-django test-flask test-bench
 
-test-shared: venvs
+test-shared: venvs nginx
 	$(TOOLS)/pytest tests
 
 test-launcher: $(VENV)/tools/.synced $(VENV)/django/.synced $(VENV)/flask/.synced
@@ -127,7 +127,7 @@ clean:
 QUICK ?=
 BENCH_ARGS ?=
 
-.PHONY: bench bench-compare loc test-bench valgrind chromium evidence lock-evidence
+.PHONY: bench bench-compare loc test-bench valgrind chromium nginx evidence lock-evidence
 
 bench: bench-venvs valgrind
 	$(TOOLS)/python -m benchmarks $(if $(filter 1 yes true,$(QUICK)),--quick) $(BENCH_ARGS)
@@ -155,6 +155,11 @@ test-bench: $(VENV)/tools/.synced bench-venvs chromium
 # when it is missing.
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# The shared suite runs deploy/'s nginx site in front of the twins (tests/security/): Debian's
+# nginx package, installed here when it is missing.
+nginx:
+	@command -v nginx >/dev/null || (apt-get update -qq && apt-get install -y -qq nginx)
 
 # Instruction counts need valgrind (Debian's package), installed here when it is missing.
 valgrind:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from flask_impl import query_count
+from flask_impl import production, query_count
 from flask_impl.accounts import bp as accounts_bp
 from flask_impl.api import ArticleSlugConverter
 from flask_impl.api import bp as api_bp
@@ -17,7 +17,7 @@ from flask_impl.blog import bp as blog_bp
 from flask_impl.blog.commands import load_seed_command
 from flask_impl.blog.rendering import render_markdown
 from flask_impl.config import DEVELOPMENT_SECRET_KEY, REPO, Config
-from flask_impl.extensions import babel, cors, csrf, db, login_manager, migrate
+from flask_impl.extensions import babel, cors, csrf, db, limiter, login_manager, migrate
 from flask_impl.helpers import current_path
 
 ERROR_PAGES = {400, 403, 404}
@@ -45,6 +45,8 @@ def create_app(config_class: type = Config) -> Flask:
     csrf.exempt(api_bp)  # the API authenticates by its token, never by the session cookie
     babel.init_app(app)
     cors.init_app(app)
+    limiter.init_app(app)
+    production.init_app(app)
 
     app.register_blueprint(accounts_bp)
     app.register_blueprint(blog_bp)

@@ -40,3 +40,24 @@ class Config:
     CORS_RESOURCES = {r"/api/*": {"origins": "*"}}
     CORS_SEND_WILDCARD = True
     CORS_ALLOW_HEADERS = ["Authorization", "Content-Type"]
+
+    # Sign-in throttling (policies.md): Redis when CACHE_URL or REDIS_URL names one, else memory.
+    RATELIMIT_STORAGE_URI = (
+        os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or "memory://"
+    )
+    RATELIMIT_HEADERS_ENABLED = True  # Retry-After on a 429 (and X-RateLimit-* beside it)
+    SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "20/minute")
+    SIGN_IN_RATE_PER_ACCOUNT = os.environ.get("SIGN_IN_RATE_PER_ACCOUNT", "5/minute")
+
+    # TWINS_PROFILE=production: served over HTTPS behind the proxy of deploy/ (nginx), which sets
+    # X-Forwarded-Proto and X-Forwarded-For (ProxyFix trusts one hop). Each line is the
+    # counterpart of a Django setting: SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE (the
+    # remember-me cookie; Flask-WTF keeps its token in the session), SECURE_PROXY_SSL_HEADER
+    # (PROXY_FIX), SECURE_HSTS_* (HSTS, sent on HTTPS responses); SECURE_SSL_REDIRECT is nginx's
+    # redirect of plain HTTP in deploy/nginx.conf.
+    PRODUCTION = os.environ.get("TWINS_PROFILE", "development") == "production"
+    SESSION_COOKIE_SECURE = PRODUCTION
+    REMEMBER_COOKIE_SECURE = PRODUCTION
+    PREFERRED_URL_SCHEME = "https" if PRODUCTION else "http"
+    PROXY_FIX = {"x_for": 1, "x_proto": 1} if PRODUCTION else None
+    HSTS = "max-age=31536000; includeSubDomains; preload" if PRODUCTION else None

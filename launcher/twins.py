@@ -131,10 +131,24 @@ def probe_host(env: dict[str, str]) -> str | None:
     return None if first in ("", "*") else first
 
 
+def probe_headers(env: dict[str, str]) -> dict[str, str]:
+    """The readiness probe's headers: the Host ALLOWED_HOSTS lets in and, under the production
+    profile (which redirects plain HTTP), the proxy's word that the request came over HTTPS."""
+    headers = {"Host": host} if (host := probe_host(env)) else {}
+    if env.get("TWINS_PROFILE") == "production":
+        headers["X-Forwarded-Proto"] = "https"
+    return headers
+
+
 def wait_until_ready(
-    base_url: str, process: subprocess.Popen, timeout: float = 60.0, host: str | None = None
+    base_url: str,
+    process: subprocess.Popen,
+    timeout: float = 60.0,
+    host: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
-    request = urllib.request.Request(base_url + "/", headers={"Host": host} if host else {})
+    headers = {**({"Host": host} if host else {}), **(headers or {})}
+    request = urllib.request.Request(base_url + "/", headers=headers)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -198,7 +212,7 @@ def launch(
     )
     running = RunningTwin(twin, base_url, process, env, log_path)
     try:
-        wait_until_ready(running.base_url, process, host=probe_host(env))
+        wait_until_ready(running.base_url, process, headers=probe_headers(env))
     except BaseException:  # not ready, or interrupted while waiting: never leave it running
         running.stop()
         raise

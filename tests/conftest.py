@@ -65,7 +65,13 @@ def twin(request: pytest.FixtureRequest, database_server, tmp_path_factory) -> S
             name,
             database_url=database_url,
             log_path=workdir / "gunicorn.log",
-            extra_env={"TWINS_COUNT_QUERIES": "1"},
+            # The suite signs in far more often from one address than anyone would: limits it never
+            # reaches (tests/security/test_throttling.py runs its own twins with the defaults).
+            extra_env={
+                "TWINS_COUNT_QUERIES": "1",
+                "SIGN_IN_RATE_PER_ADDRESS": "100000/minute",
+                "SIGN_IN_RATE_PER_ACCOUNT": "100000/minute",
+            },
         ) as running:
             yield Server(name, running.base_url, running.env["SECRET_KEY"], database_url)
     finally:

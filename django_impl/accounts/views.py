@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import BadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
@@ -14,6 +15,7 @@ from django.views.generic import CreateView, UpdateView
 from accounts import services
 from accounts.forms import RegisterForm, SettingsForm, SignInForm
 from accounts.models import User
+from config.throttling import SIGN_IN_LIMITS
 from config.views import FormPageMixin, redirect_to_next
 
 
@@ -38,6 +40,7 @@ class RegisterView(FormPageMixin, SignedOutOnlyMixin, CreateView):
         return redirect("blog:home")
 
 
+@method_decorator(SIGN_IN_LIMITS, name="post")
 class SignInView(FormPageMixin, auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/login.html"

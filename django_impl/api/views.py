@@ -24,6 +24,7 @@ from api.serializers import article_json, comment_json, profile_json, user_json
 from blog import services as blog
 from blog.forms import ArticleForm, CommentForm
 from blog.models import Article
+from config.throttling import SIGN_IN_LIMITS
 
 ARTICLE_FIELDS = ("title", "description", "body")
 
@@ -106,6 +107,7 @@ class RegisterView(ApiView):
         return user_response(user, status=201)
 
 
+@method_decorator(SIGN_IN_LIMITS, name="post")
 class LoginView(ApiView):
     def post(self, request):
         fields = validation.wrapped(request, "user")

@@ -119,3 +119,41 @@ STORAGES = {
     # Compressed but not hashed: the page contract fixes the URL at /static/conduit.css.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# --- Sign-in throttling, the cache it counts in, and the production profile (policies.md) ---
+# The cache: Redis when CACHE_URL or REDIS_URL names one, else each process's own memory.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+INSTALLED_APPS.append("django_ratelimit")
+MIDDLEWARE.append("django_ratelimit.middleware.RatelimitMiddleware")
+RATELIMIT_VIEW = "config.throttling.too_many_requests"
+RATELIMIT_IP_META_KEY = "config.throttling.client_address"
+SIGN_IN_RATE_PER_ADDRESS = os.environ.get("SIGN_IN_RATE_PER_ADDRESS", "20/minute")
+SIGN_IN_RATE_PER_ACCOUNT = os.environ.get("SIGN_IN_RATE_PER_ACCOUNT", "5/minute")
+SIGN_IN_RATES = (SIGN_IN_RATE_PER_ADDRESS, SIGN_IN_RATE_PER_ACCOUNT)
+# django-ratelimit 4.1 lists django-redis but not Django's own RedisCache (newer than it), whose
+# atomic incr is all it needs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# TWINS_PROFILE=production: served over HTTPS behind the proxy of deploy/ (nginx), which sets
+# X-Forwarded-Proto and X-Forwarded-For. The development profile is plain HTTP.
+PRODUCTION = os.environ.get("TWINS_PROFILE", "development") == "production"
+TRUST_PROXY_HEADERS = PRODUCTION
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+else:
+    # Memory counts per worker process (django-ratelimit calls that an error): fine for one
+    # machine's development; the production profile needs CACHE_URL, as `check --deploy` says.
+    SILENCED_SYSTEM_CHECKS += [] if CACHE_URL else ["django_ratelimit.E003"]

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from flask_impl import throttling
 from flask_impl.accounts import bp, services
 from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
 from flask_impl.accounts.models import User
@@ -33,6 +34,8 @@ def register():
 
 
 @bp.route("/login/", methods=["GET", "POST"])
+@throttling.per_address
+@throttling.per_account
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("blog.home"))

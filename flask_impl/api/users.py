@@ -10,6 +10,7 @@ from contextlib import suppress
 from flask import Response, g, jsonify
 from sqlalchemy import select
 
+from flask_impl import throttling
 from flask_impl.accounts import services as accounts
 from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
 from flask_impl.accounts.models import User
@@ -37,6 +38,8 @@ def register():
 
 
 @bp.post("/users/login")
+@throttling.per_address
+@throttling.per_account
 def login():
     data, errors = validation.form_data(validation.wrapped("user"), ("email", "password"))
     form = LoginForm(formdata=data, meta=API_META)

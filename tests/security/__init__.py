@@ -1,0 +1,1 @@
+"""Security and reliability probes of both twins, over HTTP."""
