@@ -70,6 +70,13 @@ class SettingsForm(AccountForm):
         label=_("New password"),
         help_text=_("8 to 128 characters; blank keeps your password."),
     )
+    current_password = forms.CharField(
+        label=_("Current password"),
+        help_text=_("Needed to change your email or password."),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     class Meta:
         model = User
@@ -77,6 +84,28 @@ class SettingsForm(AccountForm):
         labels = {"username": _("Username"), "bio": _("Bio"), "email": _("Email")}
         help_texts = {"username": USERNAME_HELP, "bio": _("At most 1,000 characters.")}
         error_messages = {"email": {"unique": _("This email is taken.")}}
+
+    def clean(self):
+        """A new email or password needs the current password (self.instance is still unchanged)."""
+        cleaned_data = super().clean()
+        email = cleaned_data.get("email")
+        changes_email = email and User.objects.normalize_email(email) != self.instance.email
+        if changes_email or cleaned_data.get("password"):
+            current = cleaned_data.get("current_password")
+            if not current:
+                self.add_error(
+                    "current_password",
+                    ValidationError(
+                        _("Enter your current password to change your email or password."),
+                        code="required",
+                    ),
+                )
+            elif not self.instance.check_password(current):
+                self.add_error(
+                    "current_password",
+                    ValidationError(_("That is not your current password."), code="invalid"),
+                )
+        return cleaned_data
 
     def save(self, commit=True):
         user = super().save(commit=False)
