@@ -124,12 +124,6 @@ class SettingsForm(UniqueAccountMixin, FlaskForm):
         description=_l("8 to 128 characters; blank keeps your password."),
         validators=[Optional(strip_whitespace=False), no_null_characters, password_length()],
     )
-    current_password = PasswordField(
-        _l("Current password"),
-        description=_l("Needed to change your email or password."),
-        render_kw={"autocomplete": "current-password"},
-        validators=[no_null_characters],
-    )
 
     def __init__(self, user: User, **kwargs) -> None:
         """Pre-filled with the user's values; the password field always starts empty."""
@@ -141,6 +135,17 @@ class SettingsForm(UniqueAccountMixin, FlaskForm):
         }
         super().__init__(data=current, **kwargs)
         self.user = user
+
+
+class SettingsPageForm(SettingsForm):
+    """The settings page's form: the API's `PUT /api/user` has no current password to send."""
+
+    current_password = PasswordField(
+        _l("Current password"),
+        description=_l("Needed to change your email or password."),
+        render_kw={"autocomplete": "current-password"},
+        validators=[no_null_characters],
+    )
 
     def validate(self, extra_validators=None) -> bool:
         """A valid new email or password also needs the account's current password."""
