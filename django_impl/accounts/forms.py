@@ -70,13 +70,6 @@ class SettingsForm(AccountForm):
         label=_("New password"),
         help_text=_("8 to 128 characters; blank keeps your password."),
     )
-    current_password = forms.CharField(
-        label=_("Current password"),
-        help_text=_("Needed to change your email or password."),
-        required=False,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
 
     class Meta:
         model = User
@@ -84,6 +77,26 @@ class SettingsForm(AccountForm):
         labels = {"username": _("Username"), "bio": _("Bio"), "email": _("Email")}
         help_texts = {"username": USERNAME_HELP, "bio": _("At most 1,000 characters.")}
         error_messages = {"email": {"unique": _("This email is taken.")}}
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data["password"]:
+            user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class SettingsPageForm(SettingsForm):
+    """The settings page's form: the API's `PUT /api/user` has no current password to send."""
+
+    current_password = forms.CharField(
+        label=_("Current password"),
+        help_text=_("Needed to change your email or password."),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     def clean(self):
         """A new email or password needs the current password (self.instance is still unchanged)."""
@@ -106,14 +119,6 @@ class SettingsForm(AccountForm):
                     ValidationError(_("That is not your current password."), code="invalid"),
                 )
         return cleaned_data
-
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        if self.cleaned_data["password"]:
-            user.set_password(self.cleaned_data["password"])
-        if commit:
-            user.save()
-        return user
 
 
 class SignInForm(forms.Form):
