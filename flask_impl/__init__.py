@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from flask import Flask, Response, abort, render_template, request
+from flask import Flask, Response, abort, g, render_template, request
 from flask_babel import get_locale
+from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -26,6 +27,18 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
+# No script, no inline style; images from the site and any https: host (profile pictures, and
+# those in articles' Markdown); forms post to the site only.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self' https:",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ]
+)
 
 
 def create_app(config_class: type = Config) -> Flask:
@@ -53,6 +66,7 @@ def create_app(config_class: type = Config) -> Flask:
     app.register_blueprint(api_bp)
     app.url_value_preprocessor(refuse_nul_in_path)
     app.after_request(set_security_headers)
+    app.after_request(keep_personal_pages_private)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(SecurityError, refuse_untrusted_host)
     app.add_template_filter(markdown_filter, "markdown")
@@ -72,6 +86,19 @@ def refuse_nul_in_path(endpoint: str | None, values: dict | None) -> None:
 def set_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    return response
+
+
+def keep_personal_pages_private(response: Response) -> Response:
+    """Every answer to a signed-in visitor (or an API caller with a token) shows their own data:
+    their name in the nav, their CSRF token, their feed. No cache may keep it."""
+    signed_in = (
+        g.get("user") is not None if is_api_path(request.path) else current_user.is_authenticated
+    )
+    if signed_in:
+        response.cache_control.private = True
+        response.cache_control.no_store = True
     return response
 
 

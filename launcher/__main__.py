@@ -20,11 +20,14 @@ RUN_PORTS = {"django": 8000, "flask": 5000}
 LOCAL_HOSTS = {LOOPBACK, "localhost", "::1"}
 
 
-def kept_secret_key() -> str:
-    """SECRET_KEY from the environment, else one generated once and kept under var/."""
+def kept_secret_key(twin: str) -> str:
+    """SECRET_KEY from the environment, else the twin's own, generated once and kept under var/.
+
+    Each twin has its own key, so that nothing one signs (a session, a token) is valid on the other.
+    """
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
-    path = VAR / "secret_key"
+    path = VAR / f"secret_key.{twin}"
     if not path.exists():
         VAR.mkdir(exist_ok=True)
         path.write_text(secrets.token_urlsafe(50))
@@ -74,7 +77,7 @@ def command_serve(args: argparse.Namespace) -> int:
         "Stop what listens there (`lsof -i :{port}` names it) or choose another port: "
         f"make serve TWIN={twin.name} PORT=<another port>",
     )
-    env = twin_env(twin, SECRET_KEY=kept_secret_key())
+    env = twin_env(twin, SECRET_KEY=kept_secret_key(twin.name))
     if args.host not in LOCAL_HOSTS:
         print(exposure_notice(twin.name, args.host, env), flush=True)
     provision(twin, env, args.seed)
@@ -94,12 +97,13 @@ def command_run(args: argparse.Namespace) -> int:
         "make run serves Django on :8000 and Flask on :5000. Stop what listens on :{port} "
         "(`lsof -i :{port}` names it) or serve one twin elsewhere: make serve TWIN=flask PORT=5001",
     )
-    key = kept_secret_key()
+    if os.environ.get("SECRET_KEY"):
+        sys.exit("make run gives each twin its own key under var/: unset SECRET_KEY.")
     running = []
     try:
         for name, port in RUN_PORTS.items():
             twin = TWINS[name]
-            env = twin_env(twin, twin.default_database_url(), SECRET_KEY=key)
+            env = twin_env(twin, twin.default_database_url(), SECRET_KEY=kept_secret_key(name))
             provision(twin, env, SEED)
             log_path = VAR / f"{name}.log"
             running.append(serve(twin, env, port, workers=args.workers, log_path=log_path))

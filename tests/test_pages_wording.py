@@ -20,6 +20,7 @@ FORMS = {
         ("bio", "Bio", "At most 1,000 characters."),
         ("email", "Email", None),
         ("password", "New password", "8 to 128 characters; blank keeps your password."),
+        ("current_password", "Current password", "Needed to change your email or password."),
     ],
     "article-form": [
         ("title", "Title", None),

@@ -116,7 +116,9 @@ def test_changing_username_to_a_taken_one_is_refused(settled, reader):
 def test_changing_email_changes_how_to_sign_in(twin, account):
     new_email = f"{unique()}@example.com"
 
-    page = change_settings(account.browser, email=new_email.upper())
+    page = change_settings(
+        account.browser, email=new_email.upper(), current_password=account.password
+    )
 
     assert page.status == 302
     assert settings_values(account.browser)["email"] == new_email
@@ -125,7 +127,7 @@ def test_changing_email_changes_how_to_sign_in(twin, account):
 
 
 def test_changing_email_to_a_taken_one_is_refused(settled, reader):
-    page = change_settings(settled.browser, email=reader.email)
+    page = change_settings(settled.browser, email=reader.email, current_password=settled.password)
 
     assert page.status == 422
     assert page.error_fields() == {"email"}
@@ -140,7 +142,9 @@ def test_blank_password_keeps_the_old_one(twin, account):
 
 
 def test_new_password_keeps_the_user_signed_in(twin, account):
-    page = change_settings(account.browser, password=NEW_PASSWORD)
+    page = change_settings(
+        account.browser, password=NEW_PASSWORD, current_password=account.password
+    )
 
     assert page.status == 302
     assert account.browser.get("/settings/").status == 200

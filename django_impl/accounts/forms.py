@@ -101,6 +101,40 @@ class SettingsForm(AccountForm):
         return user
 
 
+class SettingsPageForm(SettingsForm):
+    """The settings page's form: the API's `PUT /api/user` has no current password to send."""
+
+    current_password = forms.CharField(
+        label=_("Current password"),
+        help_text=_("Needed to change your email or password."),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def clean(self):
+        """A new email or password needs the current password (self.instance is still unchanged)."""
+        cleaned_data = super().clean()
+        email = cleaned_data.get("email")
+        changes_email = email and User.objects.normalize_email(email) != self.instance.email
+        if changes_email or cleaned_data.get("password"):
+            current = cleaned_data.get("current_password")
+            if not current:
+                self.add_error(
+                    "current_password",
+                    ValidationError(
+                        _("Enter your current password to change your email or password."),
+                        code="required",
+                    ),
+                )
+            elif not self.instance.check_password(current):
+                self.add_error(
+                    "current_password",
+                    ValidationError(_("That is not your current password."), code="invalid"),
+                )
+        return cleaned_data
+
+
 class SignInForm(forms.Form):
     """Email and password; LoginView hands it the request and asks get_user() on success."""
 

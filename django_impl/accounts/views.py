@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
 from accounts import services
-from accounts.forms import RegisterForm, SettingsForm, SignInForm
+from accounts.forms import RegisterForm, SettingsPageForm, SignInForm
 from accounts.models import User
 from config.throttling import SIGN_IN_LIMITS
 from config.views import FormPageMixin, redirect_to_next
@@ -48,7 +48,7 @@ class SignInView(FormPageMixin, auth_views.LoginView):
 
 
 class SettingsView(FormPageMixin, LoginRequiredMixin, UpdateView):
-    form_class = SettingsForm
+    form_class = SettingsPageForm
     context_object_name = "account"  # the default, "user", would hide the signed-in user
     template_name = "accounts/settings.html"
     success_url = reverse_lazy("accounts:settings")

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -157,3 +158,19 @@ else:
     # Memory counts per worker process (django-ratelimit calls that an error): fine for one
     # machine's development; the production profile needs CACHE_URL, as `check --deploy` says.
     SILENCED_SYSTEM_CHECKS += [] if CACHE_URL else ["django_ratelimit.E003"]
+
+# Response headers: personal pages never cached, and the Content-Security-Policy (django-csp).
+MIDDLEWARE += [
+    "config.caching.personal_pages_never_cached",
+    "csp.middleware.CSPMiddleware",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "style-src": [SELF],
+        "img-src": [SELF, "https:"],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+    }
+}

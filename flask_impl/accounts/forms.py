@@ -135,3 +135,30 @@ class SettingsForm(UniqueAccountMixin, FlaskForm):
         }
         super().__init__(data=current, **kwargs)
         self.user = user
+
+
+class SettingsPageForm(SettingsForm):
+    """The settings page's form: the API's `PUT /api/user` has no current password to send."""
+
+    current_password = PasswordField(
+        _l("Current password"),
+        description=_l("Needed to change your email or password."),
+        render_kw={"autocomplete": "current-password"},
+        validators=[no_null_characters],
+    )
+
+    def validate(self, extra_validators=None) -> bool:
+        """A valid new email or password also needs the account's current password."""
+        valid = super().validate(extra_validators)
+        changes_email = not self.email.errors and self.email.data != self.user.email
+        changes_password = not self.password.errors and bool(self.password.data)
+        if (changes_email or changes_password) and not self.current_password.errors:
+            if not self.current_password.data:
+                message = _("Enter your current password to change your email or password.")
+            elif not self.user.check_password(self.current_password.data):
+                message = _("That is not your current password.")
+            else:
+                return valid
+            self.current_password.errors.append(message)
+            return False
+        return valid

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from flask_impl import throttling
 from flask_impl.accounts import bp, services
-from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsForm
+from flask_impl.accounts.forms import LoginForm, RegisterForm, SettingsPageForm
 from flask_impl.accounts.models import User
 from flask_impl.extensions import db
 from flask_impl.helpers import form_status, redirect_to_next
@@ -59,7 +59,7 @@ def logout():
 @bp.route("/settings/", methods=["GET", "POST"])
 @login_required
 def settings():
-    form = SettingsForm(current_user)
+    form = SettingsPageForm(current_user)
     if form.validate_on_submit():
         services.update_settings(
             current_user,

@@ -22,11 +22,21 @@ ALGORITHM = "HS256"
 LIFETIME = timedelta(days=7)
 SCHEMES = {"token", "bearer"}  # auth schemes are case-insensitive (RFC 9110)
 USER_ID = re.compile(r"[0-9]{1,19}")
+# Who made the token and for whom: a token another site signed (the other twin, even with the
+# same key) names another issuer and audience, so this API refuses it.
+ISSUER = "conduit-flask"
+AUDIENCE = "conduit-flask-api"
 
 
 def make_token(user: User) -> str:
     now = utcnow()
-    claims = {"sub": str(user.id), "iat": now, "exp": now + LIFETIME}
+    claims = {
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "sub": str(user.id),
+        "iat": now,
+        "exp": now + LIFETIME,
+    }
     return jwt.encode(claims, current_app.config["SECRET_KEY"], algorithm=ALGORITHM)
 
 
@@ -37,7 +47,9 @@ def user_from_token(token: str) -> User | None:
             token,
             current_app.config["SECRET_KEY"],
             algorithms=[ALGORITHM],
-            options={"require": ["sub", "iat", "exp"]},
+            issuer=ISSUER,
+            audience=AUDIENCE,
+            options={"require": ["iss", "aud", "sub", "iat", "exp"]},
         )
     except jwt.InvalidTokenError:
         return None

@@ -108,13 +108,33 @@ def test_new_password_keeps_the_user_signed_in(app, client, auth):
 
     response = client.post_form(
         "/settings/",
-        {"username": "alice", "email": "alice@example.com", "password": "a-new-password"},
+        {
+            "username": "alice",
+            "email": "alice@example.com",
+            "password": "a-new-password",
+            "current_password": PASSWORD,
+        },
     )
 
     assert response.status_code == 302
     assert client.get("/settings/").status_code == 200
     with app.app_context():
         assert db.session.scalar(select(User)).check_password("a-new-password")
+
+
+def test_new_password_without_the_current_one_is_refused(app, client, auth):
+    add_user(app, "alice")
+    auth.login("alice")
+
+    response = client.post_form(
+        "/settings/",
+        {"username": "alice", "email": "alice@example.com", "password": "a-new-password"},
+    )
+
+    assert response.status_code == 422
+    assert b'data-field="current_password"' in response.data
+    with app.app_context():
+        assert db.session.scalar(select(User)).check_password(PASSWORD)
 
 
 def test_following_oneself_is_a_bad_request(app, client, auth):

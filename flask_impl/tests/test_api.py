@@ -7,6 +7,7 @@ import jwt
 import pytest
 from sqlalchemy import func, select
 
+from flask_impl.api.auth import AUDIENCE, ISSUER
 from flask_impl.blog.models import Article
 from flask_impl.extensions import db
 from flask_impl.tests.factories import PASSWORD, make_article, make_user
@@ -33,7 +34,10 @@ def test_register_answers_201_with_a_token_naming_the_user_id(app, client):
         None,
         None,
     )
-    claims = jwt.decode(body["token"], app.config["SECRET_KEY"], algorithms=["HS256"])
+    claims = jwt.decode(
+        body["token"], app.config["SECRET_KEY"], algorithms=["HS256"], audience=AUDIENCE
+    )
+    assert claims["iss"] == ISSUER
     assert claims["sub"] == "1"
     assert claims["exp"] - claims["iat"] == 7 * 24 * 3600
 

@@ -7,6 +7,7 @@ import pytest
 
 from tests.support.api import create_article, register_user
 from tests.support.factories import PASSWORD, register, unique
+from tests.support.tokens import ISSUED_BY, sign
 
 MISSING = {"token": ["is missing"]}
 INVALID = {"token": ["is invalid"]}
@@ -17,10 +18,8 @@ def claims_of(token: str) -> dict:
 
 
 def signed(twin, **claims) -> str:
-    """A token signed with the twin's own key (skips against a server the suite did not start)."""
-    if twin.secret_key is None:
-        pytest.skip("the server's SECRET_KEY is unknown (--base-url)")
-    return jwt.encode(claims, twin.secret_key, algorithm="HS256")
+    """A token signed with the twin's own key, issuer and audience (skips with --base-url)."""
+    return sign(twin, **claims)
 
 
 def test_current_user_with_the_token_scheme(user):
@@ -56,7 +55,7 @@ def test_the_token_is_an_hs256_jwt_naming_the_user_for_seven_days(user):
     claims = claims_of(user.token)
 
     assert header["alg"] == "HS256"
-    assert set(claims) >= {"sub", "iat", "exp"}
+    assert set(claims) >= {"iss", "aud", "sub", "iat", "exp"}
     assert isinstance(claims["sub"], str)
     assert claims["sub"].isdigit()
     assert claims["exp"] - claims["iat"] == 7 * 24 * 3600
@@ -156,7 +155,7 @@ def test_a_token_signed_with_another_algorithm_is_401(twin, api, user):
         pytest.skip("the server's SECRET_KEY is unknown (--base-url)")
     now = int(time.time())
     claims = {"sub": claims_of(user.token)["sub"], "iat": now, "exp": now + 600}
-    token = jwt.encode(claims, twin.secret_key, algorithm="HS512")
+    token = jwt.encode({**ISSUED_BY[twin.name], **claims}, twin.secret_key, algorithm="HS512")
 
     reply = api.as_user(token).get("/user")
 

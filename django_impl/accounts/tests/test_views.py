@@ -121,11 +121,18 @@ class SettingsTests(TestCase):
         self.assertEqual((self.user.bio, self.user.image), ("", ""))
 
     def test_new_password_keeps_the_user_signed_in(self):
-        self.settings(password="a-new-password")
+        self.settings(password="a-new-password", current_password=PASSWORD)
 
         self.user.refresh_from_db()
         self.assertTrue(self.user.check_password("a-new-password"))
         self.assertEqual(self.client.get("/settings/").status_code, 200)
+
+    def test_new_email_without_the_current_password_is_refused(self):
+        response = self.settings(email="new@example.com", current_password="wrong-password")
+
+        self.assertContains(response, 'data-field="current_password"', status_code=422)
+        self.user.refresh_from_db()
+        self.assertEqual(self.user.email, "ada@example.com")
 
     def test_rejected_username_does_not_rename_the_signed_in_user(self):
         response = self.settings(username="with/slash")
