@@ -47,7 +47,7 @@ def test_a_password_change_ends_every_other_session(twin, account):
     assert is_signed_in(elsewhere)
     assert is_signed_in(copied)
 
-    page = change_settings(account.browser, password=NEW_PASSWORD)
+    page = change_settings(account.browser, password=NEW_PASSWORD, current_password=PASSWORD)
 
     assert page.status == 302
     assert is_signed_in(account.browser)

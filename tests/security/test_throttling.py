@@ -4,7 +4,10 @@ Each test starts its own twin with the default limits (the shared suite's twin r
 generous ones tests/conftest.py sets): in-process counts under one worker, Redis under two.
 """
 
+import base64
 import os
+import re
+import zlib
 from contextlib import contextmanager
 
 import pytest
@@ -48,7 +51,20 @@ def api_sign_in(base_url: str, email: str, password: str) -> requests.Response:
 def assert_throttled(response: requests.Response) -> None:
     assert response.status_code == 429, response.text[:300]
     assert 0 < int(response.headers["Retry-After"]) <= 60
-    assert "session" not in response.headers.get("Set-Cookie", "")  # nobody was signed in
+    assert not signs_in(response.headers.get("Set-Cookie", ""))  # nobody was signed in
+
+
+def signs_in(set_cookie: str) -> bool:
+    """Whether a Set-Cookie header starts a signed-in session: Django's `sessionid`, set only at
+    sign-in, or Flask's `session` cookie carrying Flask-Login's `_user_id` (its payload is
+    readable base64, compressed when it starts with a dot)."""
+    if "sessionid=" in set_cookie:
+        return True
+    match = re.search(r"(?:^|[;,]\s*)session=(\.?)([^.;]+)", set_cookie)
+    if not match:
+        return False
+    payload = base64.urlsafe_b64decode(match.group(2) + "=" * (-len(match.group(2)) % 4))
+    return b"_user_id" in (zlib.decompress(payload) if match.group(1) else payload)
 
 
 def assert_signed_out(browser: Browser) -> None:
