@@ -30,6 +30,7 @@ help:
 	@echo "make bench-compare A=<run> B=<run>  do two bench runs agree on the ratios?"
 	@echo "make evidence [QUICK=1]        every claim of the articles: experiments, figures, verdicts (EVIDENCE.md)"
 	@echo "make loc                       line counts by layer and feature"
+	@echo "make nginx                     Debian's nginx, for the deployment of deploy/ (README: Deployment)"
 	@echo "make lint | format | lock | clean"
 
 # Python 3.11 or newer makes every environment; checked before anything is built.
