@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-from flask import Flask, Response, abort, g, render_template, request
+from flask import Flask, Response, abort, g, render_template, request, session
 from flask_babel import get_locale
-from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -92,10 +91,9 @@ def set_security_headers(response: Response) -> Response:
 
 def keep_personal_pages_private(response: Response) -> Response:
     """Every answer to a signed-in visitor (or an API caller with a token) shows their own data:
-    their name in the nav, their CSRF token, their feed. No cache may keep it."""
-    signed_in = (
-        g.get("user") is not None if is_api_path(request.path) else current_user.is_authenticated
-    )
+    their name in the nav, their CSRF token, their feed. No cache may keep it. A page asks the
+    session (Flask-Login's `_user_id`), not `current_user`, whose row a commit has expired."""
+    signed_in = g.get("user") is not None if is_api_path(request.path) else "_user_id" in session
     if signed_in:
         response.cache_control.private = True
         response.cache_control.no_store = True
